@@ -1,0 +1,136 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Person } from '../../lib/db/schemas';
+import { type MessageKey, t } from '../../lib/i18n/t';
+import { defaultValues } from './values';
+
+export type ThankDraft = { to: Person[]; message: string; value: string | undefined };
+
+type Props = {
+  id: string;
+  author: Person;
+  /** Resolves to an error key to show, or undefined when saved. */
+  onSave: (draft: ThankDraft) => Promise<{ reason: MessageKey; detail?: string } | undefined>;
+  onCancel: () => void;
+};
+
+export function ThankComposer({ id, author, onSave, onCancel }: Props) {
+  const [to, setTo] = useState<Person[]>([author]);
+  const [extra, setExtra] = useState('');
+  const [message, setMessage] = useState('');
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const messageRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => messageRef.current?.focus(), []);
+
+  const addPerson = () => {
+    const name = extra.trim();
+    if (name && !to.some((p) => p.name === name)) setTo([...to, { name }]);
+    setExtra('');
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (to.length === 0) return setError(t('composerRecipientRequired'));
+    if (!message.trim()) {
+      messageRef.current?.focus();
+      return setError(t('composerMessageRequired'));
+    }
+    setSaving(true);
+    setError(undefined);
+    const failure = await onSave({ to, message: message.trim(), value: value || undefined });
+    setSaving(false);
+    if (failure) setError(t(failure.reason, failure.detail ?? ''));
+  };
+
+  const titleId = `${id}-title`;
+  return (
+    <div
+      id={id}
+      class="composer"
+      role="dialog"
+      aria-labelledby={titleId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <form onSubmit={submit}>
+        <h2 id={titleId}>{t('composerTitle')}</h2>
+        {error && (
+          <p class="alert" role="alert">
+            {error}
+          </p>
+        )}
+        <fieldset class="field recipients">
+          <legend class="label">{t('composerTo')}</legend>
+          <ul class="chips">
+            {to.map((person) => (
+              <li class="chip" key={person.name}>
+                {person.name}
+                <button
+                  type="button"
+                  aria-label={t('composerRemovePerson', person.name)}
+                  onClick={() => setTo(to.filter((p) => p !== person))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div class="add">
+            <input
+              aria-label={t('composerAddPerson')}
+              placeholder={t('composerAddPerson')}
+              value={extra}
+              maxLength={200}
+              onInput={(event) => setExtra(event.currentTarget.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  addPerson();
+                }
+              }}
+            />
+            <button type="button" onClick={addPerson}>
+              {t('composerAddPersonButton')}
+            </button>
+          </div>
+        </fieldset>
+        <label class="field">
+          <span class="label">{t('composerMessage')}</span>
+          <textarea
+            ref={messageRef}
+            placeholder={t('composerMessagePlaceholder')}
+            maxLength={2000}
+            aria-required="true"
+            value={message}
+            onInput={(event) => setMessage(event.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span class="label">{t('composerValue')}</span>
+          <select value={value} onChange={(event) => setValue(event.currentTarget.value)}>
+            <option value="">{t('composerValueNone')}</option>
+            {defaultValues().map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div class="buttons">
+          <button type="button" onClick={onCancel}>
+            {t('composerCancel')}
+          </button>
+          <button type="submit" class="primary" disabled={saving}>
+            {saving ? t('composerSaving') : t('composerSave')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Reads for popup, options and the background. They touch indexes and the daily aggregate only, so
+ * they stay instant however long the history grows.
+ */
+import { AGGREGATE_COUNTERS } from './aggregates';
+import type { RueckenwindDb } from './database';
+import type { AggregateCounter, DayKey, Intranet } from './schemas';
+
+export type Totals = Record<AggregateCounter, number>;
+
+/** Counters summed over `from`..`to`, both included, from the daily aggregate alone. */
+export async function totalsForDays(db: RueckenwindDb, from: DayKey, to: DayKey): Promise<Totals> {
+  const totals: Totals = { thanksGiven: 0, thanksReceived: 0, wolPosts: 0, weeklyLogs: 0 };
+  if (from > to) return totals;
+  await db.dailyAggregates
+    .where('day')
+    .between(from, to, true, true)
+    .each((row) => {
+      for (const counter of AGGREGATE_COUNTERS) totals[counter] += row[counter];
+    });
+  return totals;
+}
+
+/** Which of `postIds` on `origin` the user has already thanked (so the button can show "thanked"). */
+export async function thankedPostIds(
+  db: RueckenwindDb,
+  origin: string,
+  postIds: string[],
+): Promise<Set<string>> {
+  if (postIds.length === 0) return new Set();
+  const thanked = await db.recognitions
+    .where('[post.origin+post.postId]')
+    .anyOf(postIds.map((postId) => [origin, postId]))
+    // Thanks received for the user's own posts share the index but are not the user's thanks.
+    .and((rec) => rec.direction === 'given')
+    .toArray();
+  return new Set(thanked.flatMap((rec) => (rec.post ? [rec.post.postId] : [])));
+}
+
+/**
+ * The enabled intranet entry for `url`, if any. An entry for the exact origin decides alone (a user
+ * who disabled `http://localhost:3000` means it). Otherwise an `anyPort` entry, stored without a port,
+ * matches the same protocol and hostname on any port.
+ */
+export async function findEnabledIntranet(db: RueckenwindDb, url: string): Promise<Intranet | undefined> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  const exact = await db.intranets.get(parsed.origin);
+  if (exact) return exact.enabled ? exact : undefined;
+  const portless = await db.intranets.get(`${parsed.protocol}//${parsed.hostname}`);
+  return portless?.anyPort && portless.enabled ? portless : undefined;
+}

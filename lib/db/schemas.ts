@@ -1,0 +1,190 @@
+/**
+ * The single source of Rückenwind's data types. Every record the database holds, every message that
+ * carries one, and every backup that is imported is checked against these schemas; the TypeScript
+ * types are inferred from them. `zod/mini` keeps the content-script bundle small.
+ */
+import { z } from 'zod/mini';
+
+export const HOST_IDS = [
+  'demo',
+  'wordpress',
+  'mediawiki',
+  'viva-engage',
+  'connections',
+  'slack',
+  'confluence',
+  'sharepoint',
+  'teams',
+  'discourse',
+  'mattermost',
+  'generic',
+] as const;
+export const HostIdSchema = z.enum(HOST_IDS);
+export type HostId = z.infer<typeof HostIdSchema>;
+
+/** A calendar day in the user's time zone, `YYYY-MM-DD`. */
+export const DayKeySchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+export type DayKey = z.infer<typeof DayKeySchema>;
+
+export const RecordIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
+
+/** Only http(s): a profile link or permalink read from a hostile page must never become `javascript:`. */
+export const WebUrlSchema = z.url({ protocol: /^https?$/ });
+
+export const OriginSchema = z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/));
+
+export const PersonSchema = z.object({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  /** The person's id on the intranet, where the host exposes one. */
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  profileUrl: z.optional(WebUrlSchema),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const PostRefSchema = z.object({
+  host: HostIdSchema,
+  origin: OriginSchema,
+  postId: z.string().check(z.minLength(1), z.maxLength(200)),
+  permalink: z.optional(WebUrlSchema),
+  excerpt: z.optional(z.string().check(z.maxLength(280))),
+  author: PersonSchema,
+});
+export type PostRef = z.infer<typeof PostRefSchema>;
+
+export const SYNC_STATES = ['local', 'pending', 'sent', 'failed'] as const;
+export const SyncSchema = z.object({
+  state: z.enum(SYNC_STATES),
+  remoteId: z.optional(z.string()),
+  error: z.optional(z.string()),
+  updatedAt: z.number(),
+});
+export type Sync = z.infer<typeof SyncSchema>;
+
+export const MESSAGE_MAX = 2000;
+export const RECIPIENTS_MAX = 20;
+
+export const RecognitionSchema = z.object({
+  id: RecordIdSchema,
+  direction: z.enum(['given', 'received']),
+  from: PersonSchema,
+  /** One thank-you can go to several people. */
+  to: z.array(PersonSchema).check(z.minLength(1), z.maxLength(RECIPIENTS_MAX)),
+  post: z.optional(PostRefSchema),
+  message: z.string().check(z.trim(), z.minLength(1), z.maxLength(MESSAGE_MAX)),
+  value: z.optional(z.string().check(z.maxLength(80))),
+  createdAt: z.number(),
+  day: DayKeySchema,
+  sync: SyncSchema,
+});
+export type Recognition = z.infer<typeof RecognitionSchema>;
+
+export const WOL_TEMPLATES = ['working-on', 'learned', 'need-help'] as const;
+export const WolPostSchema = z.object({
+  id: RecordIdSchema,
+  host: HostIdSchema,
+  origin: OriginSchema,
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MESSAGE_MAX)),
+  template: z.optional(z.enum(WOL_TEMPLATES)),
+  /** Group, space or channel on the host, where it has such things. */
+  target: z.optional(z.string().check(z.maxLength(200))),
+  linkedPost: z.optional(PostRefSchema),
+  createdAt: z.number(),
+  day: DayKeySchema,
+  sync: SyncSchema,
+});
+export type WolPost = z.infer<typeof WolPostSchema>;
+
+export const CircleSchema = z.object({
+  id: RecordIdSchema,
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  startDate: DayKeySchema,
+  meeting: z.object({
+    /** ISO weekday, 1 = Monday. */
+    weekday: z.int().check(z.minimum(1), z.maximum(7)),
+    time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+  }),
+  remindersOn: z.boolean(),
+  members: z.array(PersonSchema),
+  goal: z.optional(z.string().check(z.maxLength(400))),
+  space: z.optional(z.object({ host: HostIdSchema, origin: OriginSchema, target: z.string() })),
+  createdAt: z.number(),
+});
+export type Circle = z.infer<typeof CircleSchema>;
+
+export const WeeklyLogSchema = z.object({
+  id: RecordIdSchema,
+  circleId: z.optional(RecordIdSchema),
+  /** The Monday of the logged week. */
+  weekStart: DayKeySchema,
+  did: z.string().check(z.maxLength(MESSAGE_MAX)),
+  contributions: z.string().check(z.maxLength(MESSAGE_MAX)),
+  next: z.string().check(z.maxLength(MESSAGE_MAX)),
+  /** Private: never shared. */
+  confidence: z.int().check(z.minimum(1), z.maximum(5)),
+  createdAt: z.number(),
+  day: DayKeySchema,
+  sync: SyncSchema,
+});
+export type WeeklyLog = z.infer<typeof WeeklyLogSchema>;
+
+export const CONTRIBUTION_KINDS = ['thanks', 'comment', 'share', 'help', 'other'] as const;
+export const RelationshipSchema = z.object({
+  id: RecordIdSchema,
+  circleId: z.optional(RecordIdSchema),
+  person: PersonSchema,
+  /** 0 "doesn't know you exist" … 5 "trusted advisor" (the WOL method's scale). */
+  closeness: z.int().check(z.minimum(0), z.maximum(5)),
+  contributions: z.array(
+    z.object({
+      at: z.number(),
+      kind: z.enum(CONTRIBUTION_KINDS),
+      note: z.optional(z.string().check(z.maxLength(400))),
+      recognitionId: z.optional(RecordIdSchema),
+    }),
+  ),
+  createdAt: z.number(),
+});
+export type Relationship = z.infer<typeof RelationshipSchema>;
+
+export const OUTBOX_KINDS = ['recognition', 'wol-post', 'weekly-log'] as const;
+export const OUTBOX_STATES = ['pending', 'inflight', 'done', 'failed'] as const;
+export const OutboxItemSchema = z.object({
+  id: RecordIdSchema,
+  kind: z.enum(OUTBOX_KINDS),
+  recordId: RecordIdSchema,
+  host: HostIdSchema,
+  origin: OriginSchema,
+  /** Sent with the write so that an uncertain failure can be checked on the host before resending. */
+  idempotencyKey: z.string().check(z.minLength(8)),
+  state: z.enum(OUTBOX_STATES),
+  attempts: z.int().check(z.minimum(0)),
+  nextAttemptAt: z.number(),
+  leaseUntil: z.optional(z.number()),
+  lastError: z.optional(z.string()),
+  createdAt: z.number(),
+});
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+export const IntranetSchema = z.object({
+  /** An origin (`https://intranet.example.com`) or, for built-in loopback demo hosts, `http://127.0.0.1`. */
+  origin: OriginSchema,
+  host: HostIdSchema,
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  enabled: z.boolean(),
+  /** Built-in entries ignore the port: the demo intranet runs on whatever loopback port is free. */
+  anyPort: z.boolean(),
+  source: z.enum(['builtin', 'user', 'policy']),
+  addedAt: z.number(),
+});
+export type Intranet = z.infer<typeof IntranetSchema>;
+
+/** Counts per day, kept in the same transaction as every write so that no view scans the history. */
+export const DailyAggregateSchema = z.object({
+  day: DayKeySchema,
+  thanksGiven: z.int().check(z.minimum(0)),
+  thanksReceived: z.int().check(z.minimum(0)),
+  wolPosts: z.int().check(z.minimum(0)),
+  weeklyLogs: z.int().check(z.minimum(0)),
+});
+export type DailyAggregate = z.infer<typeof DailyAggregateSchema>;
+export type AggregateCounter = Exclude<keyof DailyAggregate, 'day'>;

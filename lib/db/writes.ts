@@ -1,0 +1,212 @@
+/**
+ * Every write the background makes. Each one validates its record first, then writes the record, its
+ * daily aggregate and (when it is to be delivered) its outbox item in ONE transaction: a thank-you is
+ * either saved, counted and queued, or not there at all ("write before network").
+ */
+import type { Table } from 'dexie';
+import { bumpAggregate, recognitionCounter } from './aggregates';
+import type { RueckenwindDb } from './database';
+import {
+  type AggregateCounter,
+  type DayKey,
+  type Intranet,
+  IntranetSchema,
+  type OutboxItem,
+  OutboxItemSchema,
+  type Recognition,
+  RecognitionSchema,
+  type Sync,
+  SyncSchema,
+  type WeeklyLog,
+  WeeklyLogSchema,
+  type WolPost,
+  WolPostSchema,
+} from './schemas';
+import { InvalidRecordError, parseRecord } from './validate';
+
+export interface SaveOptions {
+  /** Queue the record for delivery to its intranet. Received thanks are never queued: they came from there. */
+  sync: boolean;
+  now: number;
+}
+
+type OutboxKind = OutboxItem['kind'];
+type Target = Pick<OutboxItem, 'host' | 'origin'>;
+
+/**
+ * Saves a thank-you (given or received) and counts it for its day. Saving an existing id replaces the
+ * record and moves its count, so re-storing a received thank-you read back from the host never counts
+ * twice. Returns the outbox item when one was queued.
+ */
+export async function saveRecognition(
+  db: RueckenwindDb,
+  rec: Recognition,
+  opts: SaveOptions,
+): Promise<OutboxItem | undefined> {
+  const record = parseRecord(RecognitionSchema, 'recognitions', rec);
+  const wantsSync = opts.sync && record.direction === 'given';
+  if (wantsSync && !record.post) {
+    throw new InvalidRecordError('recognitions', 'post: required to deliver a thank-you');
+  }
+  return db.transaction('rw', [db.recognitions, db.dailyAggregates, db.outbox], async () => {
+    const created = await putCounted(db, db.recognitions, record, recognitionCounter);
+    if (!created || !wantsSync || !record.post) return undefined;
+    return enqueue(db, 'recognition', record.id, record.post, opts.now);
+  });
+}
+
+/** Deletes a thank-you, uncounts it and drops its queued deliveries. False when there was none. */
+export async function deleteRecognition(db: RueckenwindDb, id: string): Promise<boolean> {
+  return db.transaction('rw', [db.recognitions, db.dailyAggregates, db.outbox], async () => {
+    const rec = await db.recognitions.get(id);
+    if (!rec) return false;
+    await db.recognitions.delete(id);
+    await bumpAggregate(db.dailyAggregates, rec.day, recognitionCounter(rec), -1);
+    // An in-flight request is already on the wire; its ack must still find its outbox item.
+    await db.outbox
+      .where('recordId')
+      .equals(id)
+      .and((item) => item.kind === 'recognition' && item.state !== 'inflight')
+      .delete();
+    return true;
+  });
+}
+
+/** Saves a Working Out Loud post and counts it; queues it for its intranet when `opts.sync`. */
+export async function saveWolPost(
+  db: RueckenwindDb,
+  post: WolPost,
+  opts: SaveOptions,
+): Promise<OutboxItem | undefined> {
+  const record = parseRecord(WolPostSchema, 'wolPosts', post);
+  return db.transaction('rw', [db.wolPosts, db.dailyAggregates, db.outbox], async () => {
+    const created = await putCounted(db, db.wolPosts, record, () => 'wolPosts');
+    if (!created || !opts.sync) return undefined;
+    return enqueue(db, 'wol-post', record.id, record, opts.now);
+  });
+}
+
+/**
+ * Saves a weekly circle log (editing one keeps the count exact). With `opts.sync` a new log is queued
+ * for its circle's space, which must exist.
+ */
+export async function saveWeeklyLog(
+  db: RueckenwindDb,
+  log: WeeklyLog,
+  opts: SaveOptions,
+): Promise<OutboxItem | undefined> {
+  const record = parseRecord(WeeklyLogSchema, 'weeklyLogs', log);
+  return db.transaction('rw', [db.weeklyLogs, db.circles, db.dailyAggregates, db.outbox], async () => {
+    const created = await putCounted(db, db.weeklyLogs, record, () => 'weeklyLogs');
+    if (!created || !opts.sync) return undefined;
+    const circle = record.circleId === undefined ? undefined : await db.circles.get(record.circleId);
+    if (!circle?.space) {
+      throw new InvalidRecordError('weeklyLogs', 'circleId: no circle with a space to deliver the log to');
+    }
+    return enqueue(db, 'weekly-log', record.id, circle.space, opts.now);
+  });
+}
+
+/** Records a delivery outcome on the record itself. False when the record no longer exists. */
+export async function setSyncState(
+  db: RueckenwindDb,
+  kind: OutboxKind,
+  recordId: string,
+  sync: Sync,
+): Promise<boolean> {
+  const changes = { sync: parseRecord(SyncSchema, 'sync', sync) };
+  // One call per table: the three tables have different record types.
+  switch (kind) {
+    case 'recognition':
+      return (await db.recognitions.update(recordId, changes)) === 1;
+    case 'wol-post':
+      return (await db.wolPosts.update(recordId, changes)) === 1;
+    case 'weekly-log':
+      return (await db.weeklyLogs.update(recordId, changes)) === 1;
+  }
+}
+
+/** The loopback demo intranet, on whatever port it runs. */
+export const BUILTIN_INTRANETS = [
+  {
+    origin: 'http://127.0.0.1',
+    host: 'demo',
+    name: 'Demo intranet',
+    enabled: true,
+    anyPort: true,
+    source: 'builtin',
+  },
+  {
+    origin: 'http://localhost',
+    host: 'demo',
+    name: 'Demo intranet',
+    enabled: true,
+    anyPort: true,
+    source: 'builtin',
+  },
+] as const satisfies readonly Omit<Intranet, 'addedAt'>[];
+
+/**
+ * Adds or refreshes the built-in intranets. A user's `enabled` choice and the original `addedAt` are
+ * kept, and an entry the user or a policy made for the same origin is left alone.
+ */
+export async function seedBuiltinIntranets(db: RueckenwindDb, now: number): Promise<void> {
+  await db.transaction('rw', db.intranets, async () => {
+    for (const builtin of BUILTIN_INTRANETS) {
+      const existing = await db.intranets.get(builtin.origin);
+      if (existing && existing.source !== 'builtin') continue;
+      const record = parseRecord(IntranetSchema, 'intranets', {
+        ...builtin,
+        enabled: existing?.enabled ?? builtin.enabled,
+        addedAt: existing?.addedAt ?? now,
+      });
+      await db.intranets.put(record);
+    }
+  });
+}
+
+/** Switches Rückenwind on or off for a configured intranet. False when no such intranet exists. */
+export async function setIntranetEnabled(db: RueckenwindDb, origin: string, enabled: boolean): Promise<boolean> {
+  return (await db.intranets.update(origin, { enabled })) === 1;
+}
+
+/**
+ * Puts a counted record and keeps its day's aggregate exact: a replaced record is uncounted from its
+ * old day and counter first. Returns true when the record is new. Call inside a transaction.
+ */
+async function putCounted<T extends { id: string; day: DayKey }>(
+  db: RueckenwindDb,
+  table: Table<T, string>,
+  record: T,
+  counterOf: (record: T) => AggregateCounter,
+): Promise<boolean> {
+  const previous = await table.get(record.id);
+  if (previous) await bumpAggregate(db.dailyAggregates, previous.day, counterOf(previous), -1);
+  await table.put(record);
+  await bumpAggregate(db.dailyAggregates, record.day, counterOf(record), 1);
+  return previous === undefined;
+}
+
+/** Adds a pending outbox item. Call inside the transaction that writes the record. */
+async function enqueue(
+  db: RueckenwindDb,
+  kind: OutboxKind,
+  recordId: string,
+  target: Target,
+  now: number,
+): Promise<OutboxItem> {
+  const item = parseRecord(OutboxItemSchema, 'outbox', {
+    id: crypto.randomUUID(),
+    kind,
+    recordId,
+    host: target.host,
+    origin: target.origin,
+    idempotencyKey: `rueckenwind-${crypto.randomUUID()}`,
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  } satisfies OutboxItem);
+  await db.outbox.add(item);
+  return item;
+}

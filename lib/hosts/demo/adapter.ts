@@ -1,0 +1,40 @@
+import { PersonSchema, PostRefSchema } from '../../db/schemas';
+import { selfAndDescendants, textOf, webUrlOf } from '../read-dom';
+import type { HostAdapter } from '../types';
+import { selectors } from './selectors';
+
+export const demoAdapter: HostAdapter = {
+  id: 'demo',
+  matches: (_page, doc) => doc.querySelector(selectors.marker) !== null,
+  findPosts: (root) => selfAndDescendants(root, selectors.post),
+  closestPost: (node) => node.closest(selectors.post),
+  readPost(post, page) {
+    const author = post.querySelector(selectors.author);
+    const parsed = PostRefSchema.safeParse({
+      host: 'demo',
+      origin: page.origin,
+      postId: post.getAttribute('data-post-id') ?? '',
+      permalink: webUrlOf(post.querySelector(selectors.permalink), page),
+      excerpt: textOf(post.querySelector(selectors.body), 140) || undefined,
+      author: {
+        name: textOf(author),
+        id: author?.getAttribute('data-user-id') || undefined,
+        profileUrl: webUrlOf(author, page),
+      },
+    });
+    return parsed.success ? parsed.data : undefined;
+  },
+  mountPoint(post) {
+    const actions = post.querySelector(selectors.actions);
+    return actions ? { parent: actions } : undefined;
+  },
+  currentUser(doc, page) {
+    const link = doc.querySelector(selectors.currentUser);
+    const parsed = PersonSchema.safeParse({
+      name: textOf(link),
+      id: link?.getAttribute('data-user-id') || undefined,
+      profileUrl: webUrlOf(link, page),
+    });
+    return parsed.success ? parsed.data : undefined;
+  },
+};

@@ -1,0 +1,21 @@
+import type { HostId, Person, PostRef } from '../db/schemas';
+
+/**
+ * What every host adapter implements: pure functions that read the host's DOM. They never touch the
+ * network or the database; the content script decides what to do with what they find.
+ */
+export type HostAdapter = {
+  id: HostId;
+  /** Whether this page is served by the host (checked once per page). */
+  matches: (page: URL, doc: Document) => boolean;
+  /** Posts inside `root`, including `root` itself when it is one. */
+  findPosts: (root: ParentNode) => Element[];
+  /** The post a node belongs to, so a re-rendered part of a post is traced back to it. */
+  closestPost: (node: Element) => Element | null;
+  /** Reads a post; `undefined` when it lacks what a thank-you needs (e.g. a deleted author). */
+  readPost: (post: Element, page: URL) => PostRef | undefined;
+  /** Where the buttons go: appended to `parent`, or inserted before `before`. */
+  mountPoint: (post: Element) => { parent: Element; before?: Node | null } | undefined;
+  /** The signed-in user, as the host shows them. */
+  currentUser: (doc: Document, page: URL) => Person | undefined;
+};

@@ -1,0 +1,44 @@
+// Locates a Chromium for Playwright. `npx playwright install` cannot download browsers on this closed
+// network, so Debian's package is preferred and Playwright's own download is only the last resort.
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const SYSTEM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+
+/**
+ * Returns the path of a Chromium executable: `$CHROMIUM_PATH`, Debian's chromium, then Playwright's
+ * downloaded browser.
+ * @returns {string}
+ */
+export function findChromium() {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    // An explicit choice that does not exist is a mistake worth reporting, not something to skip.
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file exists there.`);
+    return fromEnv;
+  }
+  const system = SYSTEM_PATHS.find((path) => existsSync(path));
+  if (system) return system;
+  const bundled = playwrightChromium();
+  if (bundled) return bundled;
+  throw new Error(
+    [
+      'No Chromium found. Get one of:',
+      '  - Debian/Ubuntu: sudo apt-get install chromium',
+      '  - Playwright: npx playwright install chromium',
+      '  - or set CHROMIUM_PATH to a Chromium/Chrome executable.',
+      `Looked in: ${[...SYSTEM_PATHS, 'Playwright browser cache'].join(', ')}.`,
+    ].join('\n'),
+  );
+}
+
+/** @returns {string | undefined} */
+function playwrightChromium() {
+  try {
+    const path = chromium.executablePath();
+    return path && existsSync(path) ? path : undefined;
+  } catch {
+    // Older Playwright versions throw when the browser was never downloaded.
+    return undefined;
+  }
+}

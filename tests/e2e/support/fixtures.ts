@@ -1,0 +1,98 @@
+// Playwright fixtures for e2e tests: the built extension in a fresh Chromium per test, and the demo intranet.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test as base, type Page } from '@playwright/test';
+import { startDemoIntranet } from '../../../demo-intranet/server.mjs';
+import { type LaunchedExtension, launchWithExtension } from '../../../scripts/lib/launch-extension.mjs';
+
+export { expect } from '@playwright/test';
+
+const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
+/** The extension's Dexie database (lib/db). */
+const DB_NAME = 'rueckenwind';
+
+export type ExtensionFixture = LaunchedExtension;
+
+interface Fixtures {
+  extension: ExtensionFixture;
+  demo: { url: string };
+}
+
+export const test = base.extend<Fixtures>({
+  // `locale` is Playwright's own option (default 'en-US'): `test.use({ locale: 'de' })` switches the
+  // extension's language along with the pages'.
+  extension: async ({ locale }, use, testInfo) => {
+    if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
+      throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+    }
+    const extension = await launchWithExtension({ extensionDir: EXTENSION_DIR, locale: locale ?? 'en' });
+    try {
+      await use(extension);
+      if (testInfo.status !== testInfo.expectedStatus) await attachScreenshots(extension, testInfo);
+    } finally {
+      await extension.context.close();
+    }
+  },
+
+  // Playwright's default `page` would launch its own downloaded browser, which this machine lacks.
+  page: async ({ extension }, use) => {
+    await use(await extension.context.newPage());
+  },
+
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
+  demo: async ({}, use) => {
+    const demo = await startDemoIntranet({ port: 0 });
+    try {
+      await use({ url: demo.url });
+    } finally {
+      await demo.close();
+    }
+  },
+});
+
+/** Our own browser is not Playwright's, so its `screenshot: 'only-on-failure'` cannot see these pages. */
+async function attachScreenshots(extension: ExtensionFixture, testInfo: import('@playwright/test').TestInfo) {
+  for (const [index, page] of extension.context.pages().entries()) {
+    const body = await page.screenshot({ fullPage: true }).catch(() => undefined);
+    if (body) await testInfo.attach(`page-${index + 1}.png`, { body, contentType: 'image/png' });
+  }
+}
+
+/**
+ * All records of one object store of the extension's IndexedDB, read with raw IndexedDB in the service
+ * worker (the extension's origin); [] while the database does not exist yet.
+ */
+export async function readExtensionDb(extension: ExtensionFixture, storeName: string): Promise<unknown[]> {
+  return extension.serviceWorker.evaluate(
+    async ({ dbName, storeName }) => {
+      const names = (await indexedDB.databases()).map((info) => info.name);
+      // Opening a missing database would create an empty one under the app's feet.
+      if (!names.includes(dbName)) return [];
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains(storeName)) {
+          throw new Error(`No object store "${storeName}" in ${dbName}; it has: ${[...db.objectStoreNames].join(', ')}`);
+        }
+        const request = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
+        return await new Promise<unknown[]>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { dbName: DB_NAME, storeName },
+  );
+}
+
+/** Names of the IndexedDB databases of the page's own origin (to prove ours is not among them). */
+export async function pageDatabaseNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () =>
+    (await indexedDB.databases()).flatMap((info) => (info.name === undefined ? [] : [info.name])),
+  );
+}
