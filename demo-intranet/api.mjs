@@ -13,8 +13,8 @@ import { profileUrlOf } from './store.mjs';
  * @typedef {ReturnType<typeof import('./session.mjs').createSessions>} Sessions
  */
 
-export const MAX_REQUEST_BYTES = 64 * 1024;
-export const MAX_BODY_CHARS = 5000;
+const MAX_REQUEST_BYTES = 64 * 1024;
+const MAX_BODY_CHARS = 5000;
 
 /**
  * Reads the whole request body, or returns null once it exceeds `limit`. The rest is still drained so the
@@ -120,10 +120,9 @@ export function createApi({ store, sessions }) {
     if (path === '/api/posts') {
       if (method === 'POST') return createPost(req, res, undefined);
       if (method !== 'GET') return sendMethodNotAllowed(res, ['GET', 'POST']);
-      const pageParam = url.searchParams.get('page') ?? '1';
-      const page = /^[1-9]\d{0,5}$/.test(pageParam) ? Number(pageParam) : Number.NaN;
-      if (Number.isNaN(page)) return sendError(res, 400, '"page" must be a positive integer');
-      const { posts, nextPage } = store.listPage(page);
+      const page = url.searchParams.get('page') ?? '1';
+      if (!/^[1-9]\d{0,5}$/.test(page)) return sendError(res, 400, '"page" must be a positive integer');
+      const { posts, nextPage } = store.listPage(Number(page));
       return sendJson(res, 200, { posts: posts.map(store.toJson), nextPage });
     }
 

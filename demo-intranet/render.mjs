@@ -15,7 +15,7 @@ import { profileUrlOf } from './store.mjs';
 const SITE_NAME = 'Intranet – Musterwerk AG';
 
 /** Markup produced by `html`; the only thing `html` inserts unescaped. */
-export class Html {
+class Html {
   #markup;
   /** @param {string} markup */
   constructor(markup) {
@@ -76,7 +76,7 @@ export const paragraphsOf = (body) =>
  * @param {PostRecord} post
  * @returns {Html}
  */
-export function renderPost(store, post) {
+function renderPost(store, post) {
   const name = store.users.get(post.authorId)?.name ?? post.authorId;
   const replies = post.replyIds.flatMap((id) => store.getPost(id) ?? []);
   return html`<article class="${post.parentId === null ? 'post' : 'post reply'}" id="post-${post.id}" data-post-id="${post.id}"><header class="post-header"><span class="avatar" aria-hidden="true">${initialsOf(name)}</span><a class="post-author" href="${profileUrlOf(post.authorId)}" data-user-id="${post.authorId}">${name}</a><a class="post-permalink" href="/posts/${post.id}"><time datetime="${post.createdAt}">${dateFormat.format(new Date(post.createdAt))}</time></a></header><div class="post-body">${paragraphsOf(post.body).map((paragraph) => html`<p>${paragraph}</p>`)}</div><footer class="post-actions"><button type="button" class="action-like">Gefällt mir</button> <button type="button" class="action-reply">Antworten</button></footer>${
@@ -98,6 +98,7 @@ function layout({ title, csrfToken, me, content, scripts = [] }) {
 <meta name="generator" content="Rueckenwind demo intranet">
 <meta name="csrf-token" content="${csrfToken}">
 <title>${title} – ${SITE_NAME}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/intranet.css">
 ${scripts.map((src) => html`<script src="${src}" defer></script>`)}
 </head>

@@ -56,7 +56,6 @@ async function main() {
     throw new Error(`--port must be a number from 0 to 65535, not ${values.port}`);
   }
   const intranet = await startDemoIntranet({ port });
-  console.log(`Demo intranet: ${intranet.url}/`);
   const stop = () => {
     intranet.close().then(
       () => process.exit(0),
@@ -65,6 +64,7 @@ async function main() {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(`Demo intranet: ${intranet.url}/`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -11,7 +11,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
  * @typedef {import('node:http').ServerResponse} ServerResponse
  */
 
-export const SESSION_COOKIE = 'demo_session';
+const SESSION_COOKIE = 'demo_session';
 // Sessions are created by any page load without a cookie, so a crawler must not be able to fill memory.
 const MAX_SESSIONS = 10_000;
 

@@ -9,9 +9,9 @@
  * @typedef {ReturnType<typeof createStore>} Store
  */
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 /** Replies nest two levels deep; a reply to a reply of a reply joins that thread instead, as on Facebook. */
-export const MAX_REPLY_DEPTH = 2;
+const MAX_REPLY_DEPTH = 2;
 
 /** @param {string} userId */
 export const profileUrlOf = (userId) => `/people/${encodeURIComponent(userId)}`;

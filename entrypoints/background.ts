@@ -11,7 +11,8 @@ export default defineBackground(() => {
   const deps = { extensionId: browser.runtime.id, extensionOrigin, ...createHandlers(db) };
 
   // Idempotent: runs on install and again on every worker start, in case an install-time write was lost.
-  const seed = () => seedBuiltinIntranets(db, Date.now()).catch((error) => console.error('Rückenwind seed', error));
+  const seed = () =>
+    seedBuiltinIntranets(db, Date.now()).catch((error) => console.error('Rückenwind seed', error));
   browser.runtime.onInstalled.addListener(seed);
   void seed();
 

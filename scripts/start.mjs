@@ -6,7 +6,8 @@ import { launchWithExtension } from './lib/launch-extension.mjs';
 
 const EXTENSION_DIR = '.output/chrome-mv3';
 const SCREENSHOT_DIR = 'screenshots';
-const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform !== 'linux';
+const hasDisplay =
+  Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform !== 'linux';
 const headless = process.env.CI === 'true' || !hasDisplay;
 
 async function main() {

@@ -4,7 +4,7 @@ import type { Person, PostRef } from '../../lib/db/schemas';
 import { t } from '../../lib/i18n/t';
 import type { ThankButtonState } from './ThankButton';
 import { ThankButton } from './ThankButton';
-import { type ThankDraft, ThankComposer } from './ThankComposer';
+import { ThankComposer, type ThankDraft } from './ThankComposer';
 
 export type SaveThanks = (
   post: PostRef,

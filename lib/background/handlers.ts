@@ -4,7 +4,7 @@ import { dayKeyOf } from '../db/day-key';
 import { findEnabledIntranet, thankedPostIds } from '../db/reads';
 import type { Recognition } from '../db/schemas';
 import { InvalidRecordError } from '../db/validate';
-import { deleteRecognition, setIntranetEnabled, saveRecognition } from '../db/writes';
+import { deleteRecognition, saveRecognition, setIntranetEnabled } from '../db/writes';
 import type { BackgroundToContent } from '../messages/background-to-content';
 import type { DispatcherDeps } from '../messages/dispatcher';
 import { fail, ok } from '../messages/result';

@@ -166,7 +166,11 @@ export async function seedBuiltinIntranets(db: RueckenwindDb, now: number): Prom
 }
 
 /** Switches Rückenwind on or off for a configured intranet. False when no such intranet exists. */
-export async function setIntranetEnabled(db: RueckenwindDb, origin: string, enabled: boolean): Promise<boolean> {
+export async function setIntranetEnabled(
+  db: RueckenwindDb,
+  origin: string,
+  enabled: boolean,
+): Promise<boolean> {
   return (await db.intranets.update(origin, { enabled })) === 1;
 }
 

@@ -8,7 +8,11 @@ const RESCAN_THRESHOLD = 400;
  * frameworks re-rendering a post and in-app navigation all arrive as added nodes, and each post is
  * handed to `onPost` again so the caller can (re)mount idempotently. Returns the teardown.
  */
-export function observePosts(doc: Document, adapter: HostAdapter, onPost: (post: Element) => void): () => void {
+export function observePosts(
+  doc: Document,
+  adapter: HostAdapter,
+  onPost: (post: Element) => void,
+): () => void {
   let added = new Set<Element>();
   let frame: number | undefined;
 

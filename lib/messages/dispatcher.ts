@@ -63,7 +63,11 @@ function claimedOrigins(message: ContentToBackground): string[] {
  * validated type; whether it may run is decided by who sent it: UI messages only from extension pages,
  * content messages only from a tab on an enabled intranet, acting for that tab's own origin.
  */
-export async function dispatch(raw: unknown, sender: MessageSender, deps: DispatcherDeps): Promise<Result<unknown>> {
+export async function dispatch(
+  raw: unknown,
+  sender: MessageSender,
+  deps: DispatcherDeps,
+): Promise<Result<unknown>> {
   if (sender.id !== deps.extensionId) return fail('errorWrongSender', 'foreign extension');
   const fromExtensionPage = sender.url?.startsWith(`${deps.extensionOrigin}/`) === true;
 

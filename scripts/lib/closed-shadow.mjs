@@ -111,16 +111,26 @@ function toMatch(node) {
 }
 
 /**
- * All nodes a screen reader would see (ignored nodes left out), in document order.
+ * All nodes a screen reader would see (ignored nodes left out), in reading order. CDP lists nodes in no
+ * useful order, so the tree is walked depth-first: `nth` then means the nth on the page, top to bottom.
  * @param {Page} page
  * @returns {Promise<RoleMatch[]>}
  */
 async function accessibleNodes(page) {
   const { nodes } = await (await cdp(page)).send('Accessibility.getFullAXTree');
-  return nodes.flatMap((node) => {
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const stack = nodes.filter((node) => node.parentId === undefined || !byId.has(node.parentId)).reverse();
+  /** @type {RoleMatch[]} */
+  const ordered = [];
+  for (let node = stack.pop(); node; node = stack.pop()) {
     const match = node.ignored ? undefined : toMatch(node);
-    return match ? [match] : [];
-  });
+    if (match) ordered.push(match);
+    for (const childId of [...(node.childIds ?? [])].reverse()) {
+      const child = byId.get(childId);
+      if (child) stack.push(child);
+    }
+  }
+  return ordered;
 }
 
 /**
@@ -139,11 +149,13 @@ function nameMatches(actual, expected) {
  * @param {NameMatcher | undefined} name
  */
 function describeQuery(role, name) {
-  return name === undefined ? `role=${role}` : `role=${role} name=${typeof name === 'string' ? JSON.stringify(name) : name}`;
+  return name === undefined
+    ? `role=${role}`
+    : `role=${role} name=${typeof name === 'string' ? JSON.stringify(name) : name}`;
 }
 
 /**
- * A readable list of the interactive and landmark nodes present, for error messages.
+ * A readable list of the nodes present (text and generic containers left out), for error messages.
  * @param {RoleMatch[]} nodes
  */
 function summarise(nodes) {

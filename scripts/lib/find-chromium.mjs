@@ -14,7 +14,8 @@ export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     // An explicit choice that does not exist is a mistake worth reporting, not something to skip.
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file exists there.`);
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file exists there.`);
     return fromEnv;
   }
   const system = SYSTEM_PATHS.find((path) => existsSync(path));

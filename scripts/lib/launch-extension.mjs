@@ -35,10 +35,17 @@ const CLOSED_NETWORK_FLAGS = [
  * @param {LaunchOptions} options
  * @returns {Promise<LaunchedExtension>}
  */
-export async function launchWithExtension({ extensionDir, headless = true, locale = 'en', userDataDir = '' }) {
+export async function launchWithExtension({
+  extensionDir,
+  headless = true,
+  locale = 'en',
+  userDataDir = '',
+}) {
   const dir = resolve(extensionDir);
   // Chromium silently skips a bad --load-extension; failing here beats a 15 s wait for a worker.
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No extension at ${dir} (manifest.json missing).`);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No extension at ${dir} (manifest.json missing).`);
+  }
   const args = [
     `--disable-extensions-except=${dir}`,
     `--load-extension=${dir}`,

@@ -3,7 +3,6 @@ import {
   clickByRole,
   countInClosedShadowRoots,
   findByRole,
-  focusByRole,
   waitForRole,
 } from '../../scripts/lib/closed-shadow.mjs';
 import { expect, pageDatabaseNames, readExtensionDb, test } from './support/fixtures';
@@ -18,7 +17,10 @@ async function firstAuthor(page: Page) {
   return (await page.locator('article.post > header > a.post-author').first().textContent())?.trim() ?? '';
 }
 
-test('every post gets exactly one thank button, also posts the feed adds later', async ({ extension, demo }) => {
+test('every post gets exactly one thank button, also posts the feed adds later', async ({
+  extension,
+  demo,
+}) => {
   const page = await extension.context.newPage();
   await page.goto(demo.url);
   const initial = await postCount(page);
@@ -32,9 +34,9 @@ test('every post gets exactly one thank button, also posts the feed adds later',
   await waitForRole(page, 'button', THANK, { count: grown });
   expect(await countInClosedShadowRoots(page, 'button.thank')).toBe(grown);
   // The page itself cannot see into our UI: closed roots only.
-  expect(await page.evaluate(() => document.querySelector('rueckenwind-post-actions')?.shadowRoot ?? null)).toBe(
-    null,
-  );
+  expect(
+    await page.evaluate(() => document.querySelector('rueckenwind-post-actions')?.shadowRoot ?? null),
+  ).toBe(null);
 });
 
 test('thanking a post stores it in the extension, shows it on the button and in the popup', async ({
@@ -79,10 +81,13 @@ test('thanking a post stores it in the extension, shows it on the button and in 
   const popup = await extension.context.newPage();
   await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
   await expect(popup.locator('[data-figure="thanksGiven"] .count')).toHaveText('1');
-  await expect(popup.getByText('Thanks given this week')).toBeVisible();
+  await expect(popup.getByText('Thanks given this week', { exact: true })).toBeVisible();
 });
 
-test('Escape closes the composer without saving and returns focus to the button', async ({ extension, demo }) => {
+test('Escape closes the composer without saving and returns focus to the button', async ({
+  extension,
+  demo,
+}) => {
   const page = await extension.context.newPage();
   await page.goto(demo.url);
   const author = await firstAuthor(page);
@@ -111,7 +116,7 @@ test.describe('in German', () => {
 
     const popup = await extension.context.newPage();
     await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
-    await expect(popup.getByText('Dank in dieser Woche')).toBeVisible();
+    await expect(popup.getByText('Dank in dieser Woche', { exact: true })).toBeVisible();
     await expect(popup.locator('[data-figure="thanksGiven"] .count')).toHaveText('1');
   });
 });

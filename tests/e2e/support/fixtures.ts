@@ -1,7 +1,7 @@
 // Playwright fixtures for e2e tests: the built extension in a fresh Chromium per test, and the demo intranet.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, type Page, type TestInfo } from '@playwright/test';
 import { startDemoIntranet } from '../../../demo-intranet/server.mjs';
 import { type LaunchedExtension, launchWithExtension } from '../../../scripts/lib/launch-extension.mjs';
 
@@ -50,11 +50,20 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-/** Our own browser is not Playwright's, so its `screenshot: 'only-on-failure'` cannot see these pages. */
-async function attachScreenshots(extension: ExtensionFixture, testInfo: import('@playwright/test').TestInfo) {
-  for (const [index, page] of extension.context.pages().entries()) {
-    const body = await page.screenshot({ fullPage: true }).catch(() => undefined);
-    if (body) await testInfo.attach(`page-${index + 1}.png`, { body, contentType: 'image/png' });
+/**
+ * Our browser is not Playwright's, so its `screenshot: 'only-on-failure'` cannot see these pages. Saved as
+ * files in test-results: the list reporter prints their paths, in-memory image attachments it would skip.
+ */
+async function attachScreenshots(extension: ExtensionFixture, testInfo: TestInfo) {
+  const pages = extension.context.pages().filter((page) => page.url() !== 'about:blank');
+  for (const [index, page] of pages.entries()) {
+    const path = testInfo.outputPath(`page-${index + 1}.png`);
+    // A page that is closing or crashed must not hide the test's own error.
+    const taken = await page.screenshot({ path, fullPage: true, timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (taken) await testInfo.attach(`page-${index + 1}: ${page.url()}`, { path, contentType: 'image/png' });
   }
 }
 
@@ -75,7 +84,9 @@ export async function readExtensionDb(extension: ExtensionFixture, storeName: st
       });
       try {
         if (!db.objectStoreNames.contains(storeName)) {
-          throw new Error(`No object store "${storeName}" in ${dbName}; it has: ${[...db.objectStoreNames].join(', ')}`);
+          throw new Error(
+            `No object store "${storeName}" in ${dbName}; it has: ${[...db.objectStoreNames].join(', ')}`,
+          );
         }
         const request = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
         return await new Promise<unknown[]>((resolve, reject) => {

@@ -7,7 +7,13 @@ import { startDemoIntranet } from '../../../demo-intranet/server.mjs';
 type Intranet = Awaited<ReturnType<typeof startDemoIntranet>>;
 type Doc = ReturnType<InstanceType<Window['DOMParser']>['parseFromString']>;
 type El = NonNullable<ReturnType<Doc['querySelector']>>;
-type ApiPost = { id: string; parentId: string | null; author: { id: string }; body: string; replies: ApiPost[] };
+type ApiPost = {
+  id: string;
+  parentId: string | null;
+  author: { id: string };
+  body: string;
+  replies: ApiPost[];
+};
 
 let intranet: Intranet;
 let window: Window;
@@ -48,26 +54,30 @@ function post(path: string, body: unknown, headers: Record<string, string>) {
 }
 
 /** GET or POST with the path sent verbatim: fetch would normalise the dot segments we want to send. */
-function rawRequest(path: string, options: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}) {
+function rawRequest(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: Buffer } = {},
+) {
   const { hostname, port } = new URL(intranet.url);
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      { host: hostname, port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
-const articlesIn = (parent: El, selector: string) =>
-  Array.from(parent.querySelectorAll(selector)).filter((el) => el.matches('article.post'));
-
-const childSummary = (el: El) => Array.from(el.children, (child) => `${child.tagName.toLowerCase()}.${child.className}`);
+const childSummary = (el: El) =>
+  Array.from(el.children, (child) => `${child.tagName.toLowerCase()}.${child.className}`);
 
 /** Checks one post element (and its replies) against the markup contract and the store. */
 function expectContractMarkup(article: El, isReply: boolean) {
@@ -91,7 +101,12 @@ function expectContractMarkup(article: El, isReply: boolean) {
   expect(childSummary(header as El)).toEqual(['span.avatar', 'a.post-author', 'a.post-permalink']);
   const [avatar, authorLink, permalink] = Array.from((header as El).children);
   expect(avatar?.getAttribute('aria-hidden')).toBe('true');
-  expect(avatar?.textContent).toBe(author.name.split(' ').map((word) => word[0]).join(''));
+  expect(avatar?.textContent).toBe(
+    author.name
+      .split(' ')
+      .map((word) => word[0])
+      .join(''),
+  );
   expect(authorLink?.getAttribute('href')).toBe(`/people/${author.id}`);
   expect(authorLink?.getAttribute('data-user-id')).toBe(author.id);
   expect(authorLink?.textContent).toBe(author.name);
@@ -126,7 +141,9 @@ describe('feed page', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(doc.documentElement.getAttribute('lang')).toBe('de');
-    expect(doc.querySelector('meta[name="generator"]')?.getAttribute('content')).toBe('Rueckenwind demo intranet');
+    expect(doc.querySelector('meta[name="generator"]')?.getAttribute('content')).toBe(
+      'Rueckenwind demo intranet',
+    );
     expect(doc.title).toBe('Neuigkeiten – Intranet – Musterwerk AG');
     expect(doc.querySelector('a.current-user')?.getAttribute('data-user-id')).toBe('mara.keller');
 
@@ -134,7 +151,9 @@ describe('feed page', () => {
     if (!feed) throw new Error('no main#feed');
     expect(feed.className).toBe('feed');
     const topLevel = Array.from(feed.children);
-    expect(topLevel.map((el) => el.getAttribute('data-post-id'))).toEqual(intranet.store.topLevelIds.slice(0, 10));
+    expect(topLevel.map((el) => el.getAttribute('data-post-id'))).toEqual(
+      intranet.store.topLevelIds.slice(0, 10),
+    );
     for (const article of topLevel) expectContractMarkup(article, false);
     // The first page has to show nesting, or the adapter would never meet a reply to a reply.
     expect(feed.querySelectorAll('article.reply ol.replies article.reply').length).toBeGreaterThan(0);
@@ -150,7 +169,9 @@ describe('feed page', () => {
   });
 
   it('shows a single post with its replies, and sends a reply permalink to its thread', async () => {
-    const [rootId] = intranet.store.topLevelIds.filter((id) => (intranet.store.getPost(id)?.replyIds.length ?? 0) > 0);
+    const [rootId] = intranet.store.topLevelIds.filter(
+      (id) => (intranet.store.getPost(id)?.replyIds.length ?? 0) > 0,
+    );
     const root = intranet.store.getPost(rootId ?? '');
     if (!root) throw new Error('no seeded thread');
     const { response, doc } = await getPage(`/posts/${root.id}`);
@@ -176,7 +197,8 @@ describe('sessions', () => {
     expect(cookieA).toMatch(/^demo_session=[\w-]{32,}; HttpOnly; SameSite=Lax; Path=\/$/);
     expect(cookieB).toMatch(/^demo_session=[\w-]{32,}; HttpOnly; SameSite=Lax; Path=\/$/);
     expect(cookieA).not.toBe(cookieB);
-    const tokenOf = (html: string) => parse(html).querySelector('meta[name="csrf-token"]')?.getAttribute('content');
+    const tokenOf = (html: string) =>
+      parse(html).querySelector('meta[name="csrf-token"]')?.getAttribute('content');
     const tokenA = tokenOf(await first.text());
     expect(tokenA).toMatch(/^[\w-]{32,}$/);
     expect(tokenA).not.toBe(tokenOf(await second.text()));
@@ -200,7 +222,11 @@ describe('sessions', () => {
     const { cookie } = await openSession();
     const me = await fetch(`${intranet.url}/api/me`, { headers: { Cookie: cookie } });
     expect(me.status).toBe(200);
-    expect(await me.json()).toEqual({ id: 'mara.keller', name: 'Mara Keller', profileUrl: '/people/mara.keller' });
+    expect(await me.json()).toEqual({
+      id: 'mara.keller',
+      name: 'Mara Keller',
+      profileUrl: '/people/mara.keller',
+    });
   });
 });
 
@@ -259,7 +285,11 @@ describe('writing posts and replies', () => {
     const { cookie, csrf } = await openSession();
     const parentId = threadId();
     const text = `Danke für den Beitrag! ${Math.random()}`;
-    const response = await post(`/api/posts/${parentId}/replies`, { body: `  ${text}\n` }, { Cookie: cookie, 'X-CSRF-Token': csrf });
+    const response = await post(
+      `/api/posts/${parentId}/replies`,
+      { body: `  ${text}\n` },
+      { Cookie: cookie, 'X-CSRF-Token': csrf },
+    );
     expect(response.status).toBe(201);
     const created = (await response.json()) as ApiPost;
     expect(created).toMatchObject({
@@ -268,7 +298,9 @@ describe('writing posts and replies', () => {
       body: text,
       replies: [],
     });
-    expect(Date.parse((created as ApiPost & { createdAt: string }).createdAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse((created as ApiPost & { createdAt: string }).createdAt)).toBeGreaterThan(
+      Date.now() - 60_000,
+    );
 
     const { doc } = await getPage(`/posts/${parentId}`, cookie);
     const matching = Array.from(doc.querySelectorAll('article.post')).filter(
@@ -276,7 +308,9 @@ describe('writing posts and replies', () => {
     );
     expect(matching.map((article) => article.id)).toEqual([`post-${created.id}`]);
     const thread = doc.getElementById(`post-${parentId}`);
-    expect(thread?.querySelector(':scope > ol.replies > li:last-child > article')?.id).toBe(`post-${created.id}`);
+    expect(thread?.querySelector(':scope > ol.replies > li:last-child > article')?.id).toBe(
+      `post-${created.id}`,
+    );
     expectContractMarkup(matching[0] as El, true);
 
     const viaApi = (await (await fetch(`${intranet.url}/api/posts/${parentId}`)).json()) as ApiPost;
@@ -295,7 +329,11 @@ describe('writing posts and replies', () => {
 
   it('creates a top-level post that leads the feed', async () => {
     const { cookie, csrf } = await openSession();
-    const response = await post('/api/posts', { body: '#WOL Woche 3: Prototyp steht.' }, { Cookie: cookie, 'X-CSRF-Token': csrf });
+    const response = await post(
+      '/api/posts',
+      { body: '#WOL Woche 3: Prototyp steht.' },
+      { Cookie: cookie, 'X-CSRF-Token': csrf },
+    );
     expect(response.status).toBe(201);
     const created = (await response.json()) as ApiPost;
     expect(created.parentId).toBeNull();
@@ -308,7 +346,11 @@ describe('writing posts and replies', () => {
     const deepest = Array.from(store.posts.values()).find((p) => store.depthOf(p) === 2);
     if (!deepest?.parentId) throw new Error('the seed has no reply at depth 2');
     const { cookie, csrf } = await openSession();
-    const response = await post(`/api/posts/${deepest.id}/replies`, { body: 'Genau!' }, { Cookie: cookie, 'X-CSRF-Token': csrf });
+    const response = await post(
+      `/api/posts/${deepest.id}/replies`,
+      { body: 'Genau!' },
+      { Cookie: cookie, 'X-CSRF-Token': csrf },
+    );
     expect(response.status).toBe(201);
     const created = (await response.json()) as ApiPost;
     expect(created.parentId).toBe(deepest.parentId);
@@ -319,11 +361,17 @@ describe('writing posts and replies', () => {
     const { cookie, csrf } = await openSession();
     const parentId = threadId();
     const hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">';
-    const response = await post(`/api/posts/${parentId}/replies`, { body: hostile }, { Cookie: cookie, 'X-CSRF-Token': csrf });
+    const response = await post(
+      `/api/posts/${parentId}/replies`,
+      { body: hostile },
+      { Cookie: cookie, 'X-CSRF-Token': csrf },
+    );
     expect(response.status).toBe(201);
     const { id } = (await response.json()) as ApiPost;
 
-    const html = await (await fetch(`${intranet.url}/posts/${parentId}`, { headers: { Cookie: cookie } })).text();
+    const html = await (
+      await fetch(`${intranet.url}/posts/${parentId}`, { headers: { Cookie: cookie } })
+    ).text();
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain(
       '<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt;</p>',
@@ -370,7 +418,9 @@ describe('pagination API', () => {
 
   it('rejects page numbers that are not positive integers', async () => {
     const statuses = await Promise.all(
-      ['0', '-1', 'abc', '1.5', ''].map((page) => fetch(`${intranet.url}/api/posts?page=${page}`).then((r) => r.status)),
+      ['0', '-1', 'abc', '1.5', ''].map((page) =>
+        fetch(`${intranet.url}/api/posts?page=${page}`).then((r) => r.status),
+      ),
     );
     expect(statuses).toEqual([400, 400, 400, 400, 400]);
   });
@@ -393,11 +443,15 @@ describe('other pages and routes', () => {
   });
 
   it('answers unknown pages, posts, people and API routes with 404', async () => {
-    const pages = await Promise.all(['/posts/999999', '/people/nobody', '/nope'].map((path) => getPage(path)));
+    const pages = await Promise.all(
+      ['/posts/999999', '/people/nobody', '/nope'].map((path) => getPage(path)),
+    );
     expect(pages.map(({ response }) => response.status)).toEqual([404, 404, 404]);
     expect(pages.every(({ doc }) => doc.querySelectorAll('article').length === 0)).toBe(true);
 
-    const api = await Promise.all(['/api/nope', '/api/posts/999999'].map((path) => fetch(`${intranet.url}${path}`)));
+    const api = await Promise.all(
+      ['/api/nope', '/api/posts/999999'].map((path) => fetch(`${intranet.url}${path}`)),
+    );
     expect(api.map((r) => r.status)).toEqual([404, 404]);
     expect(await api[0]?.json()).toHaveProperty('error');
   });
@@ -421,12 +475,17 @@ describe('other pages and routes', () => {
     '/assets/%2fetc%2fpasswd',
     '/assets/feed.js%00.css',
     '/assets/.%2e/.%2e/package.json',
+    // Out and back into public/: would be served if only the extension were checked.
+    '/assets/..%2fpublic%2ffeed.js',
+    '/assets/..%2f..%2fdemo-intranet%2fpublic%2fintranet.css',
   ])('refuses path traversal: %s', async (path) => {
     const response = await rawRequest(path);
     expect(response.status).toBe(404);
     expect(response.body).not.toContain('startDemoIntranet');
     expect(response.body).not.toContain('root:');
     expect(response.body).not.toContain('"devDependencies"');
+    expect(response.body).not.toContain('IntersectionObserver');
+    expect(response.body).not.toContain('prefers-color-scheme');
   });
 
   it('listens on loopback only', async () => {

@@ -2,14 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../lib/background/handlers';
 import { openDatabase, type RueckenwindDb } from '../../../lib/db/database';
 import { seedBuiltinIntranets } from '../../../lib/db/writes';
-import { dispatch, type DispatcherDeps, type MessageSender } from '../../../lib/messages/dispatcher';
+import { type DispatcherDeps, dispatch, type MessageSender } from '../../../lib/messages/dispatcher';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 const DEMO = 'http://127.0.0.1:4321';
 
 const popup: MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/popup.html` };
-const demoTab: MessageSender = { id: EXTENSION_ID, url: `${DEMO}/posts/7`, tab: { id: 3, url: `${DEMO}/posts/7` } };
+const demoTab: MessageSender = {
+  id: EXTENSION_ID,
+  url: `${DEMO}/posts/7`,
+  tab: { id: 3, url: `${DEMO}/posts/7` },
+};
 const strangerTab: MessageSender = {
   id: EXTENSION_ID,
   url: 'https://evil.example/feed',
@@ -76,7 +80,10 @@ describe('the background dispatcher', () => {
     ['no type at all', 'hello'],
     ['an empty message', { ...saveMessage(), message: '   ' }],
     ['no recipient', { ...saveMessage(), to: [] }],
-    ['a javascript: profile link', { ...saveMessage(), from: { name: 'X', profileUrl: 'javascript:alert(1)' } }],
+    [
+      'a javascript: profile link',
+      { ...saveMessage(), from: { name: 'X', profileUrl: 'javascript:alert(1)' } },
+    ],
     ['a message over 2000 characters', { ...saveMessage(), message: 'x'.repeat(2001) }],
   ])('rejects a malformed message (%s) and writes nothing', async (_label, raw) => {
     const result = await dispatch(raw, demoTab, deps);
@@ -126,7 +133,10 @@ describe('the background dispatcher', () => {
     const saved = await dispatch(saveMessage(), demoTab, deps);
     if (!saved.ok) throw new Error('save failed');
     const { id } = saved.value as { id: string };
-    expect(await dispatch({ type: 'recognition.delete', id }, popup, deps)).toEqual({ ok: true, value: { id } });
+    expect(await dispatch({ type: 'recognition.delete', id }, popup, deps)).toEqual({
+      ok: true,
+      value: { id },
+    });
     expect(await storedCount()).toBe(0);
     expect((await db.dailyAggregates.toArray()).map((a) => a.thanksGiven)).toEqual([0]);
   });
