@@ -54,7 +54,15 @@ export function PostActions({ post, state, me, save, composerId }: Props) {
       <span class="visually-hidden" role="status">
         {announcement}
       </span>
-      {open && <ThankComposer id={composerId} author={post.author} onSave={onSave} onCancel={close} />}
+      {open && (
+        <ThankComposer
+          id={composerId}
+          author={post.author}
+          anchor={buttonRef.current}
+          onSave={onSave}
+          onCancel={close}
+        />
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Person } from '../../lib/db/schemas';
 import { type MessageKey, t } from '../../lib/i18n/t';
+import { showAnchoredPopover } from '../../lib/inject/anchor-popover';
 import { defaultValues } from './values';
 
 export type ThankDraft = { to: Person[]; message: string; value: string | undefined };
@@ -8,12 +9,14 @@ export type ThankDraft = { to: Person[]; message: string; value: string | undefi
 type Props = {
   id: string;
   author: Person;
+  /** The button that opened the composer; the panel is placed next to it. */
+  anchor: HTMLElement | null;
   /** Resolves to an error key to show, or undefined when saved. */
   onSave: (draft: ThankDraft) => Promise<{ reason: MessageKey; detail?: string } | undefined>;
   onCancel: () => void;
 };
 
-export function ThankComposer({ id, author, onSave, onCancel }: Props) {
+export function ThankComposer({ id, author, anchor, onSave, onCancel }: Props) {
   const [to, setTo] = useState<Person[]>([author]);
   const [extra, setExtra] = useState('');
   const [message, setMessage] = useState('');
@@ -21,8 +24,14 @@ export function ThankComposer({ id, author, onSave, onCancel }: Props) {
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const messageRef = useRef<HTMLTextAreaElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => messageRef.current?.focus(), []);
+  useEffect(() => {
+    const panel = panelRef.current;
+    const hide = panel && anchor ? showAnchoredPopover(panel, anchor) : undefined;
+    messageRef.current?.focus();
+    return hide;
+  }, [anchor]);
 
   const addPerson = () => {
     const name = extra.trim();
@@ -47,8 +56,10 @@ export function ThankComposer({ id, author, onSave, onCancel }: Props) {
   const titleId = `${id}-title`;
   return (
     <div
+      ref={panelRef}
       id={id}
       class="composer"
+      popover="manual"
       role="dialog"
       aria-labelledby={titleId}
       onKeyDown={(event) => {

@@ -11,7 +11,7 @@ export const POST_ACTIONS_CSS = `
 .thank[data-state="saved"] { border-color: #1a7f37; color: #1a7f37; }
 .thank[data-state="error"] { border-color: #cf222e; color: #cf222e; }
 .icon { font-size: 14px; line-height: 1; }
-.composer { display: block; width: min(420px, 90vw); margin: 8px 0 0; padding: 12px; border: 1px solid #c8ccd1; border-radius: 8px; background: #fff; color: #1f2328; box-shadow: 0 4px 16px rgb(0 0 0 / 12%); text-align: start; }
+.composer { position: fixed; inset: auto; width: min(420px, calc(100vw - 16px)); max-height: calc(100vh - 16px); overflow: auto; margin: 0; padding: 12px; border: 1px solid #c8ccd1; border-radius: 8px; background: #fff; color: #1f2328; box-shadow: 0 4px 16px rgb(0 0 0 / 12%); text-align: start; }
 .composer h2 { margin: 0 0 8px; font-size: 15px; font-weight: 600; }
 .field { display: block; margin: 0 0 10px; }
 .recipients { border: 0; padding: 0; min-width: 0; }
