@@ -1,7 +1,5 @@
 import { defineConfig } from 'wxt';
-
-// Loopback is where the built-in demo intranet runs; real intranets are added at run time (issue 3).
-const DEMO_INTRANET_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+import { DEMO_INTRANET_MATCHES } from './lib/hosts/demo/matches';
 
 export default defineConfig({
   imports: false,
@@ -15,7 +13,11 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
     host_permissions: DEMO_INTRANET_MATCHES,
-    action: { default_title: '__MSG_extName__' },
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    action: {
+      default_title: '__MSG_extName__',
+      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -5,7 +5,7 @@ import { headlessTour } from './lib/headless-tour.mjs';
 import { launchWithExtension } from './lib/launch-extension.mjs';
 
 const EXTENSION_DIR = '.output/chrome-mv3';
-const SCREENSHOT_DIR = 'screenshots';
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? 'screenshots';
 const hasDisplay =
   Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform !== 'linux';
 const headless = process.env.CI === 'true' || !hasDisplay;

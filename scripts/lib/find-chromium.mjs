@@ -8,27 +8,33 @@ const SYSTEM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 /**
  * Returns the path of a Chromium executable: `$CHROMIUM_PATH`, Debian's chromium, then Playwright's
  * downloaded browser.
+ * @param {{ env?: Record<string, string | undefined>, systemPaths?: string[], bundled?: () => string | undefined }} [where]
+ *   what to look at; the defaults are this machine's.
  * @returns {string}
  */
-export function findChromium() {
-  const fromEnv = process.env.CHROMIUM_PATH;
+export function findChromium({
+  env = process.env,
+  systemPaths = SYSTEM_PATHS,
+  bundled = playwrightChromium,
+} = {}) {
+  const fromEnv = env.CHROMIUM_PATH;
   if (fromEnv) {
     // An explicit choice that does not exist is a mistake worth reporting, not something to skip.
     if (!existsSync(fromEnv))
       throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file exists there.`);
     return fromEnv;
   }
-  const system = SYSTEM_PATHS.find((path) => existsSync(path));
+  const system = systemPaths.find((path) => existsSync(path));
   if (system) return system;
-  const bundled = playwrightChromium();
-  if (bundled) return bundled;
+  const downloaded = bundled();
+  if (downloaded) return downloaded;
   throw new Error(
     [
       'No Chromium found. Get one of:',
-      '  - Debian/Ubuntu: sudo apt-get install chromium',
+      '  - Debian/Ubuntu: sudo apt-get install chromium chromium-l10n',
       '  - Playwright: npx playwright install chromium',
       '  - or set CHROMIUM_PATH to a Chromium/Chrome executable.',
-      `Looked in: ${[...SYSTEM_PATHS, 'Playwright browser cache'].join(', ')}.`,
+      `Looked in: ${[...systemPaths, 'Playwright browser cache'].join(', ')}.`,
     ].join('\n'),
   );
 }
