@@ -6,6 +6,8 @@ import type { HostId, Person, PostRef } from '../db/schemas';
  */
 export type HostAdapter = {
   id: HostId;
+  /** As users know the product; also its row in the README's table of supported intranets. */
+  name: string;
   /** Whether this page is served by the host (checked once per page). */
   matches: (page: URL, doc: Document) => boolean;
   /** Posts inside `root`, including `root` itself when it is one. */
