@@ -1,65 +1,125 @@
 import type { Signal } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
 import type { Person, PostRef } from '../../lib/db/schemas';
-import { t } from '../../lib/i18n/t';
-import type { ThankButtonState } from './ThankButton';
-import { ThankButton } from './ThankButton';
-import { ThankComposer, type ThankDraft } from './ThankComposer';
+import { type MessageKey, t } from '../../lib/i18n/t';
+import { ThankButton, type ThanksState } from './ThankButton';
+import { type SaveFailure, ThankComposer, type ThankDraft } from './ThankComposer';
+import { WolComposer, type WolDraft } from './WolComposer';
 
-export type SaveThanks = (
-  post: PostRef,
-  draft: ThankDraft,
-) => ReturnType<Parameters<typeof ThankComposer>[0]['onSave']>;
+/** What every mount on a page shares: who the user is, their settings, and the way to the background. */
+export type PageActions = {
+  me: Person | undefined;
+  values: string[];
+  wolHashtag: string;
+  hasTargets: boolean;
+  saveThanks: (post: PostRef, draft: ThankDraft, postedText: string) => Promise<SaveFailure | undefined>;
+  saveWol: (draft: WolDraft, postedText: string) => Promise<SaveFailure | undefined>;
+  retryThanks: (post: PostRef) => Promise<SaveFailure | undefined>;
+};
 
 type Props = {
   post: PostRef;
   /** Shared by every mount of the same post, so a post shown twice shows one state. */
-  state: Signal<ThankButtonState>;
-  me: Person | undefined;
-  save: SaveThanks;
-  composerId: string;
+  state: Signal<ThanksState>;
+  page: PageActions;
+  idPrefix: string;
 };
 
-/** The actions Rückenwind adds to one post: the thank button and, when open, its composer. */
-export function PostActions({ post, state, me, save, composerId }: Props) {
-  const [open, setOpen] = useState(false);
+type Open = 'thanks' | 'wol' | undefined;
+
+/** The actions Rückenwind adds to one post: thank its author, or work out loud about it. */
+export function PostActions({ post, state, page, idPrefix }: Props) {
+  const [open, setOpen] = useState<Open>();
   const [announcement, setAnnouncement] = useState('');
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const thankRef = useRef<HTMLButtonElement>(null);
+  const wolRef = useRef<HTMLButtonElement>(null);
+  const current = state.value;
 
   const close = () => {
-    setOpen(false);
-    buttonRef.current?.focus();
+    const returnTo = open === 'wol' ? wolRef : thankRef;
+    setOpen(undefined);
+    returnTo.current?.focus();
   };
-
-  const onSave = async (draft: ThankDraft) => {
-    if (!me) return { reason: 'errorUnknownUser' as const };
-    const failure = await save(post, draft);
-    if (failure) return failure;
-    state.value = 'saved';
-    setAnnouncement(t('statusSaved'));
+  const toggle = (which: Exclude<Open, undefined>) => (open === which ? close() : setOpen(which));
+  const done = (message: MessageKey) => {
+    setAnnouncement(t(message));
     close();
     return undefined;
+  };
+
+  const saveThanks = async (draft: ThankDraft, postedText: string) => {
+    if (!page.me) return { reason: 'errorUnknownUser' as const };
+    const failure = await page.saveThanks(post, draft, postedText);
+    if (failure) return failure;
+    state.value = { kind: 'saved' };
+    return done('statusSaved');
+  };
+
+  const saveWol = async (draft: WolDraft, postedText: string) => {
+    const failure = await page.saveWol(draft, postedText);
+    return failure ?? done('wolSaved');
+  };
+
+  const retry = async () => {
+    const failure = await page.retryThanks(post);
+    if (failure) return setAnnouncement(t(failure.reason, failure.detail ?? ''));
+    state.value = { kind: 'saved' };
+    setAnnouncement(t('statusSaved'));
   };
 
   return (
     <>
       <ThankButton
         authorName={post.author.name}
-        state={state.value}
-        expanded={open}
-        composerId={composerId}
-        buttonRef={buttonRef}
-        onClick={() => (open ? close() : setOpen(true))}
+        state={current}
+        expanded={open === 'thanks'}
+        composerId={`${idPrefix}-thanks`}
+        buttonRef={thankRef}
+        onClick={() => toggle('thanks')}
       />
+      <button
+        ref={wolRef}
+        type="button"
+        class="action wol"
+        aria-label={t('wolButtonLabel', post.author.name)}
+        aria-expanded={open === 'wol'}
+        aria-controls={open === 'wol' ? `${idPrefix}-wol` : undefined}
+        onClick={() => toggle('wol')}
+      >
+        <span class="icon" aria-hidden="true">
+          ↗
+        </span>
+        {t('wolButton')}
+      </button>
+      {current.kind === 'failed' && (
+        <span class="failure">
+          {t('statusFailed', current.error ?? '')}{' '}
+          <button type="button" class="retry" onClick={retry}>
+            {t('retry')}
+          </button>
+        </span>
+      )}
       <span class="visually-hidden" role="status">
         {announcement}
       </span>
-      {open && (
+      {open === 'thanks' && (
         <ThankComposer
-          id={composerId}
+          id={`${idPrefix}-thanks`}
           author={post.author}
-          anchor={buttonRef.current}
-          onSave={onSave}
+          values={page.values}
+          anchor={thankRef.current}
+          onSave={saveThanks}
+          onCancel={close}
+        />
+      )}
+      {open === 'wol' && (
+        <WolComposer
+          id={`${idPrefix}-wol`}
+          post={post}
+          hashtag={page.wolHashtag}
+          hasTargets={page.hasTargets}
+          anchor={wolRef.current}
+          onSave={saveWol}
           onCancel={close}
         />
       )}

@@ -1,11 +1,23 @@
 import type { Ref } from 'preact';
-import { t } from '../../lib/i18n/t';
+import { type MessageKey, t } from '../../lib/i18n/t';
 
-export type ThankButtonState = 'idle' | 'saved' | 'error';
+/** What the user's latest thank-you on this post has become. */
+export type ThanksState =
+  | { kind: 'idle' }
+  | { kind: 'saved' }
+  | { kind: 'sent' }
+  | { kind: 'failed'; error: string | undefined };
+
+const LOOK: Record<ThanksState['kind'], { text: MessageKey; label: MessageKey; icon: string }> = {
+  idle: { text: 'thankButton', label: 'thankButtonLabel', icon: '♥' },
+  saved: { text: 'thankedButton', label: 'thankedButtonLabel', icon: '✓' },
+  sent: { text: 'thankedButton', label: 'thankedSentButtonLabel', icon: '✓' },
+  failed: { text: 'failedButton', label: 'thankFailedButtonLabel', icon: '!' },
+};
 
 type Props = {
   authorName: string;
-  state: ThankButtonState;
+  state: ThanksState;
   expanded: boolean;
   composerId: string;
   buttonRef: Ref<HTMLButtonElement>;
@@ -13,22 +25,22 @@ type Props = {
 };
 
 export function ThankButton({ authorName, state, expanded, composerId, buttonRef, onClick }: Props) {
-  const saved = state === 'saved';
+  const look = LOOK[state.kind];
   return (
     <button
       ref={buttonRef}
       type="button"
-      class="thank"
-      data-state={state}
-      aria-label={t(saved ? 'thankedButtonLabel' : 'thankButtonLabel', authorName)}
+      class="action thank"
+      data-state={state.kind}
+      aria-label={t(look.label, authorName)}
       aria-expanded={expanded}
       aria-controls={expanded ? composerId : undefined}
       onClick={onClick}
     >
       <span class="icon" aria-hidden="true">
-        {saved ? '✓' : '♥'}
+        {look.icon}
       </span>
-      {t(saved ? 'thankedButton' : 'thankButton')}
+      {t(look.text)}
     </button>
   );
 }

@@ -1,43 +1,40 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { thankYouText } from '../../lib/compose/post-texts';
 import type { Person } from '../../lib/db/schemas';
 import { type MessageKey, t } from '../../lib/i18n/t';
-import { showAnchoredPopover } from '../../lib/inject/anchor-popover';
-import { defaultValues } from './values';
+import { Preview } from './Preview';
+import { escapeCancels, useAnchoredPanel } from './useAnchoredPanel';
 
 export type ThankDraft = { to: Person[]; message: string; value: string | undefined };
+export type SaveFailure = { reason: MessageKey; detail?: string };
 
 type Props = {
   id: string;
   author: Person;
+  /** The value/category list the user configured (or the defaults for their language). */
+  values: string[];
   /** The button that opened the composer; the panel is placed next to it. */
   anchor: HTMLElement | null;
-  /** Resolves to an error key to show, or undefined when saved. */
-  onSave: (draft: ThankDraft) => Promise<{ reason: MessageKey; detail?: string } | undefined>;
+  onSave: (draft: ThankDraft, postedText: string) => Promise<SaveFailure | undefined>;
   onCancel: () => void;
 };
 
-export function ThankComposer({ id, author, anchor, onSave, onCancel }: Props) {
+export function ThankComposer({ id, author, values, anchor, onSave, onCancel }: Props) {
   const [to, setTo] = useState<Person[]>([author]);
   const [extra, setExtra] = useState('');
   const [message, setMessage] = useState('');
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
-  const messageRef = useRef<HTMLTextAreaElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const panel = panelRef.current;
-    const hide = panel && anchor ? showAnchoredPopover(panel, anchor) : undefined;
-    messageRef.current?.focus();
-    return hide;
-  }, [anchor]);
+  const { panelRef, firstFieldRef: messageRef } = useAnchoredPanel<HTMLTextAreaElement>(anchor);
 
   const addPerson = () => {
     const name = extra.trim();
     if (name && !to.some((p) => p.name === name)) setTo([...to, { name }]);
     setExtra('');
   };
+
+  const posted = thankYouText({ to, message, value: value || undefined });
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -48,7 +45,7 @@ export function ThankComposer({ id, author, anchor, onSave, onCancel }: Props) {
     }
     setSaving(true);
     setError(undefined);
-    const failure = await onSave({ to, message: message.trim(), value: value || undefined });
+    const failure = await onSave({ to, message: message.trim(), value: value || undefined }, posted);
     setSaving(false);
     if (failure) setError(t(failure.reason, failure.detail ?? ''));
   };
@@ -62,12 +59,7 @@ export function ThankComposer({ id, author, anchor, onSave, onCancel }: Props) {
       popover="manual"
       role="dialog"
       aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onCancel();
-        }
-      }}
+      onKeyDown={escapeCancels(onCancel)}
     >
       <form onSubmit={submit}>
         <h2 id={titleId}>{t('composerTitle')}</h2>
@@ -126,13 +118,14 @@ export function ThankComposer({ id, author, anchor, onSave, onCancel }: Props) {
           <span class="label">{t('composerValue')}</span>
           <select value={value} onChange={(event) => setValue(event.currentTarget.value)}>
             <option value="">{t('composerValueNone')}</option>
-            {defaultValues().map((v) => (
+            {values.map((v) => (
               <option key={v} value={v}>
                 {v}
               </option>
             ))}
           </select>
         </label>
+        <Preview id={id} text={posted} />
         <div class="buttons">
           <button type="button" onClick={onCancel}>
             {t('composerCancel')}

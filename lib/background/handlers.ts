@@ -1,13 +1,20 @@
 import { browser } from 'wxt/browser';
 import type { RueckenwindDb } from '../db/database';
 import { dayKeyOf } from '../db/day-key';
-import { findEnabledIntranet, thankedPostIds } from '../db/reads';
-import type { Recognition } from '../db/schemas';
+import { findEnabledIntranet, thanksStateOfPosts } from '../db/reads';
+import type { Recognition, WolPost } from '../db/schemas';
 import { InvalidRecordError } from '../db/validate';
-import { deleteRecognition, saveRecognition, setIntranetEnabled } from '../db/writes';
+import {
+  deleteRecognition,
+  retryDelivery,
+  saveRecognition,
+  saveWolPost,
+  setIntranetEnabled,
+} from '../db/writes';
 import type { BackgroundToContent } from '../messages/background-to-content';
 import type { DispatcherDeps } from '../messages/dispatcher';
 import { fail, ok } from '../messages/result';
+import { readSettings, updateSettings } from '../settings/settings';
 
 type Clock = { now: () => number; newId: () => string };
 
@@ -36,6 +43,14 @@ export function createHandlers(
   return {
     findEnabledIntranet: (url) => findEnabledIntranet(db, url),
     content: {
+      'page.hello': async () => {
+        try {
+          const { values, addressForm, wolHashtag } = await readSettings(db);
+          return ok({ values, addressForm, wolHashtag });
+        } catch (error) {
+          return storageFailure(error);
+        }
+      },
       'recognition.save': async (message, context) => {
         const now = clock.now();
         const record: Recognition = {
@@ -46,6 +61,7 @@ export function createHandlers(
           post: message.post,
           message: message.message,
           value: message.value,
+          postedText: message.postedText,
           createdAt: now,
           day: dayKeyOf(now),
           sync: { state: 'pending', updatedAt: now },
@@ -62,10 +78,52 @@ export function createHandlers(
         ).catch(() => undefined);
         return ok({ id: record.id, state: record.sync.state });
       },
+      'wolPost.save': async (message, context) => {
+        const now = clock.now();
+        const record: WolPost = {
+          id: clock.newId(),
+          host: message.linkedPost?.host ?? context.intranet.host,
+          origin: context.origin,
+          text: message.text,
+          template: message.template,
+          target: message.target,
+          linkedPost: message.linkedPost,
+          createdAt: now,
+          day: dayKeyOf(now),
+          sync: { state: 'pending', updatedAt: now },
+        };
+        try {
+          await saveWolPost(db, record, { sync: true, now });
+        } catch (error) {
+          return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
+        }
+        return ok({ id: record.id });
+      },
+      'recognition.retry': async (message, context) => {
+        try {
+          const latest = (await thanksStateOfPosts(db, context.origin, [message.postId])).get(message.postId);
+          if (latest?.state !== 'failed') return ok({ retried: false });
+          const records = await db.recognitions
+            .where('[post.origin+post.postId]')
+            .equals([context.origin, message.postId])
+            .and((rec) => rec.direction === 'given' && rec.sync.state === 'failed')
+            .toArray();
+          let retried = false;
+          for (const rec of records)
+            retried = (await retryDelivery(db, 'recognition', rec.id, clock.now())) || retried;
+          return ok({ retried });
+        } catch (error) {
+          return storageFailure(error);
+        }
+      },
       'posts.status': async (message, context) => {
         try {
-          const thanked = await thankedPostIds(db, context.origin, message.postIds);
-          return ok({ thanked: [...thanked] });
+          const states = await thanksStateOfPosts(db, context.origin, message.postIds);
+          return ok({
+            posts: [...states].map(([postId, sync]) =>
+              sync.error ? { postId, state: sync.state, error: sync.error } : { postId, state: sync.state },
+            ),
+          });
         } catch (error) {
           return storageFailure(error);
         }
@@ -75,9 +133,24 @@ export function createHandlers(
       'intranet.setEnabled': async (message) => {
         try {
           const found = await setIntranetEnabled(db, message.origin, message.enabled);
-          return found ? ok({ origin: message.origin, enabled: message.enabled }) : fail('errorNotEnabled');
+          if (!found) return fail('errorNotEnabled');
+          if (!message.enabled) {
+            void notifyTabs(
+              message.origin,
+              { type: 'intranet.disabled', origin: message.origin },
+              undefined,
+            ).catch(() => undefined);
+          }
+          return ok({ origin: message.origin, enabled: message.enabled });
         } catch (error) {
           return storageFailure(error);
+        }
+      },
+      'settings.update': async (message) => {
+        try {
+          return ok(await updateSettings(db, message.patch));
+        } catch (error) {
+          return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
         }
       },
       'recognition.delete': async (message) => {

@@ -12,6 +12,7 @@ import type {
   OutboxItem,
   Recognition,
   Relationship,
+  Settings,
   WeeklyLog,
   WolPost,
 } from './schemas';
@@ -41,6 +42,7 @@ export class RueckenwindDb extends Dexie {
   declare readonly intranets: Table<Intranet, string>;
   declare readonly dailyAggregates: Table<DailyAggregate, DayKey>;
   declare readonly quarantine: EntityTable<QuarantineEntry, 'id'>;
+  declare readonly settings: Table<Settings, 'user'>;
 
   constructor(name: string) {
     super(name);

@@ -4,7 +4,7 @@
  */
 import { AGGREGATE_COUNTERS } from './aggregates';
 import type { RueckenwindDb } from './database';
-import type { AggregateCounter, DayKey, Intranet } from './schemas';
+import type { AggregateCounter, DayKey, Intranet, Sync } from './schemas';
 
 export type Totals = Record<AggregateCounter, number>;
 
@@ -21,20 +21,23 @@ export async function totalsForDays(db: RueckenwindDb, from: DayKey, to: DayKey)
   return totals;
 }
 
-/** Which of `postIds` on `origin` the user has already thanked (so the button can show "thanked"). */
-export async function thankedPostIds(
+/** For each of `postIds` on `origin` the user thanked, the delivery state of the latest thank-you. */
+export async function thanksStateOfPosts(
   db: RueckenwindDb,
   origin: string,
   postIds: string[],
-): Promise<Set<string>> {
-  if (postIds.length === 0) return new Set();
+): Promise<Map<string, Sync>> {
+  const states = new Map<string, Sync>();
+  if (postIds.length === 0) return states;
   const thanked = await db.recognitions
     .where('[post.origin+post.postId]')
     .anyOf(postIds.map((postId) => [origin, postId]))
     // Thanks received for the user's own posts share the index but are not the user's thanks.
     .and((rec) => rec.direction === 'given')
-    .toArray();
-  return new Set(thanked.flatMap((rec) => (rec.post ? [rec.post.postId] : [])));
+    .sortBy('createdAt');
+  // Sorted oldest first, so the latest thank-you on a post decides its state.
+  for (const rec of thanked) if (rec.post) states.set(rec.post.postId, rec.sync);
+  return states;
 }
 
 /**

@@ -62,6 +62,7 @@ export type Sync = z.infer<typeof SyncSchema>;
 
 export const MESSAGE_MAX = 2000;
 export const RECIPIENTS_MAX = 20;
+export const POSTED_TEXT_MAX = 4000;
 
 export const RecognitionSchema = z.object({
   id: RecordIdSchema,
@@ -72,6 +73,8 @@ export const RecognitionSchema = z.object({
   post: z.optional(PostRefSchema),
   message: z.string().check(z.trim(), z.minLength(1), z.maxLength(MESSAGE_MAX)),
   value: z.optional(z.string().check(z.maxLength(80))),
+  /** The exact text the user previewed and approved; what is posted to the intranet. */
+  postedText: z.optional(z.string().check(z.maxLength(POSTED_TEXT_MAX))),
   createdAt: z.number(),
   day: DayKeySchema,
   sync: SyncSchema,
@@ -83,7 +86,8 @@ export const WolPostSchema = z.object({
   id: RecordIdSchema,
   host: HostIdSchema,
   origin: OriginSchema,
-  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MESSAGE_MAX)),
+  /** The exact text the user previewed and approved. */
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(POSTED_TEXT_MAX)),
   template: z.optional(z.enum(WOL_TEMPLATES)),
   /** Group, space or channel on the host, where it has such things. */
   target: z.optional(z.string().check(z.maxLength(200))),
@@ -188,3 +192,23 @@ export const DailyAggregateSchema = z.object({
 });
 export type DailyAggregate = z.infer<typeof DailyAggregateSchema>;
 export type AggregateCounter = Exclude<keyof DailyAggregate, 'day'>;
+
+export const ADDRESS_FORMS = ['sie', 'du'] as const;
+export const AddressFormSchema = z.enum(ADDRESS_FORMS);
+export type AddressForm = z.infer<typeof AddressFormSchema>;
+
+export const ValueNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
+export const HashtagSchema = z.string().check(z.regex(/^#[\p{L}\p{N}_]{1,40}$/u));
+
+/** The user's preferences; one record. A field left out means "the default for my language". */
+export const SettingsSchema = z.object({
+  id: z.literal('user'),
+  /** The values/categories a thank-you can carry. */
+  values: z.optional(z.array(ValueNameSchema).check(z.maxLength(30))),
+  /** German only: formal "Sie" (default) or informal "du". */
+  addressForm: AddressFormSchema,
+  wolHashtag: HashtagSchema,
+  /** Contributions per week that keep the streak going. */
+  weeklyGoal: z.int().check(z.minimum(1), z.maximum(50)),
+});
+export type Settings = z.infer<typeof SettingsSchema>;

@@ -40,6 +40,9 @@ export const STORES_V2 = {
   quarantine: '++id, table, at',
 } as const;
 
+/** Version 3: the user's settings (a new table; no record changes shape). */
+export const STORES_V3 = { ...STORES_V2, settings: 'id' } as const;
+
 /** Only the version-1 declaration: lets tests build a database exactly as version 1 left it. */
 export function declareVersion1(db: Dexie): void {
   db.version(1).stores(STORES_V1);
@@ -48,6 +51,7 @@ export function declareVersion1(db: Dexie): void {
 export function declareVersions(db: Dexie): void {
   declareVersion1(db);
   db.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+  db.version(3).stores(STORES_V3);
 }
 
 async function upgradeToV2(tx: Transaction): Promise<void> {

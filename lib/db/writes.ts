@@ -126,6 +126,37 @@ export async function setSyncState(
   }
 }
 
+/**
+ * Puts a failed delivery back in the queue at once: its outbox items become pending with a fresh
+ * attempt count, and the record shows "pending" again. False when nothing had failed.
+ */
+export async function retryDelivery(
+  db: RueckenwindDb,
+  kind: OutboxKind,
+  recordId: string,
+  now: number,
+): Promise<boolean> {
+  return db.transaction('rw', [db.outbox, db.recognitions, db.wolPosts, db.weeklyLogs], async () => {
+    const failed = await db.outbox
+      .where('recordId')
+      .equals(recordId)
+      .and((item) => item.kind === kind && item.state === 'failed')
+      .toArray();
+    if (failed.length === 0) return false;
+    for (const item of failed) {
+      await db.outbox.put({
+        ...item,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: undefined,
+      });
+    }
+    await setSyncState(db, kind, recordId, { state: 'pending', updatedAt: now });
+    return true;
+  });
+}
+
 /** The loopback demo intranet, on whatever port it runs. */
 export const BUILTIN_INTRANETS = [
   {

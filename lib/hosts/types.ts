@@ -18,6 +18,8 @@ export type HostAdapter = {
   readPost: (post: Element, page: URL) => PostRef | undefined;
   /** Where the buttons go: appended to `parent`, or inserted before `before`. */
   mountPoint: (post: Element) => { parent: Element; before?: Node | null } | undefined;
+  /** What a new post can be aimed at on this host, if it has such things. */
+  postTarget?: 'group' | 'space' | 'channel';
   /** The signed-in user, as the host shows them. */
   currentUser: (doc: Document, page: URL) => Person | undefined;
 };

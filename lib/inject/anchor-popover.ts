@@ -14,10 +14,10 @@ export function showAnchoredPopover(panel: HTMLElement, anchor: HTMLElement): ()
     const width = panel.offsetWidth;
     const height = panel.offsetHeight;
     const below = a.bottom + GAP;
-    const top =
-      below + height > view.innerHeight - MARGIN && a.top - GAP - height > MARGIN
-        ? a.top - GAP - height
-        : below;
+    const above = a.top - GAP - height;
+    const preferred = below + height > view.innerHeight - MARGIN && above > MARGIN ? above : below;
+    // Never leave the viewport: a panel that followed its post off-screen could not be used.
+    const top = Math.min(Math.max(MARGIN, preferred), Math.max(MARGIN, view.innerHeight - height - MARGIN));
     const left = Math.min(Math.max(MARGIN, a.left), Math.max(MARGIN, view.innerWidth - width - MARGIN));
     panel.style.setProperty('top', `${Math.round(top)}px`);
     panel.style.setProperty('left', `${Math.round(left)}px`);

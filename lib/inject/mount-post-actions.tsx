@@ -1,9 +1,8 @@
 import { type Signal, signal } from '@preact/signals';
 import { render } from 'preact';
-import { PostActions, type SaveThanks } from '../../components/thank/PostActions';
+import { type PageActions, PostActions } from '../../components/thank/PostActions';
 import { POST_ACTIONS_CSS } from '../../components/thank/styles';
-import type { ThankButtonState } from '../../components/thank/ThankButton';
-import type { Person } from '../db/schemas';
+import type { ThanksState } from '../../components/thank/ThankButton';
 import type { HostAdapter } from '../hosts/types';
 import { createShadowHost, SHADOW_HOST_TAG } from './shadow-host';
 
@@ -11,47 +10,46 @@ type Options = {
   doc: Document;
   adapter: HostAdapter;
   pageUrl: () => URL;
-  me: Person | undefined;
-  save: SaveThanks;
-  /** Asks which of these posts the user already thanked. */
-  fetchThanked: (postIds: string[]) => Promise<string[]>;
+  page: PageActions;
+  /** Asks how the user's thanks on these posts stand (saved, sent, failed). */
+  fetchStates: (postIds: string[]) => Promise<Array<{ postId: string; state: ThanksState }>>;
 };
 
 /**
  * Mounts one set of actions per post, idempotently: a post that already carries a live mount is
  * skipped, one whose mount the host's framework threw away gets a new one.
  */
-export function createPostActionsMounter({ doc, adapter, pageUrl, me, save, fetchThanked }: Options) {
+export function createPostActionsMounter({ doc, adapter, pageUrl, page, fetchStates }: Options) {
   const mountOfPost = new WeakMap<Element, HTMLElement>();
   const containerOfHost = new WeakMap<Element, HTMLElement>();
-  const states = new Map<string, Signal<ThankButtonState>>();
+  const states = new Map<string, Signal<ThanksState>>();
   let unknownIds = new Set<string>();
   let statusQueued = false;
-  let composerCount = 0;
+  let mounts = 0;
 
   const stateOf = (postId: string) => {
     let state = states.get(postId);
     if (!state) {
-      state = signal<ThankButtonState>('idle');
+      state = signal<ThanksState>({ kind: 'idle' });
       states.set(postId, state);
       unknownIds.add(postId);
     }
     return state;
   };
 
-  const askStatus = () => {
+  const setState = (postId: string, state: ThanksState) => {
+    const current = states.get(postId);
+    if (current) current.value = state;
+  };
+
+  const askStates = () => {
     statusQueued = false;
     const ids = [...unknownIds];
     unknownIds = new Set();
     if (ids.length === 0) return;
-    void fetchThanked(ids).then((thanked) => {
-      for (const id of thanked) markThanked(id);
+    void fetchStates(ids).then((found) => {
+      for (const { postId, state } of found) setState(postId, state);
     });
-  };
-
-  const markThanked = (postId: string) => {
-    const state = states.get(postId);
-    if (state) state.value = 'saved';
   };
 
   const mount = (post: Element) => {
@@ -64,20 +62,15 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, me, save, fetc
     point.parent.insertBefore(host, point.before ?? null);
     mountOfPost.set(post, host);
     containerOfHost.set(host, container);
-    composerCount += 1;
+    mounts += 1;
     render(
-      <PostActions
-        post={ref}
-        state={stateOf(ref.postId)}
-        me={me}
-        save={save}
-        composerId={`rueckenwind-composer-${composerCount}`}
-      />,
+      <PostActions post={ref} state={stateOf(ref.postId)} page={page} idPrefix={`rueckenwind-${mounts}`} />,
       container,
     );
     if (!statusQueued && unknownIds.size > 0) {
       statusQueued = true;
-      queueMicrotask(askStatus);
+      // One question per batch of new posts, not one per post.
+      queueMicrotask(askStates);
     }
   };
 
@@ -91,5 +84,5 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, me, save, fetc
     states.clear();
   };
 
-  return { mount, markThanked, teardown };
+  return { mount, setState, teardown };
 }

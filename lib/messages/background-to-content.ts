@@ -9,5 +9,14 @@ export const PostThankedSchema = z.object({
   state: z.enum(SYNC_STATES),
 });
 
-export const BackgroundToContentSchema = z.discriminatedUnion('type', [PostThankedSchema]);
+/** The user switched Rückenwind off for this intranet (or revoked its permission): remove our UI. */
+export const IntranetDisabledSchema = z.object({
+  type: z.literal('intranet.disabled'),
+  origin: z.string(),
+});
+
+export const BackgroundToContentSchema = z.discriminatedUnion('type', [
+  PostThankedSchema,
+  IntranetDisabledSchema,
+]);
 export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;

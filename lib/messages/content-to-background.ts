@@ -1,5 +1,16 @@
 import { z } from 'zod/mini';
-import { MESSAGE_MAX, PersonSchema, PostRefSchema, RECIPIENTS_MAX, SYNC_STATES } from '../db/schemas';
+import {
+  AddressFormSchema,
+  HashtagSchema,
+  MESSAGE_MAX,
+  PersonSchema,
+  POSTED_TEXT_MAX,
+  PostRefSchema,
+  RECIPIENTS_MAX,
+  SYNC_STATES,
+  ValueNameSchema,
+  WOL_TEMPLATES,
+} from '../db/schemas';
 
 /** Messages a content script on an intranet page sends to the background. */
 export const SaveRecognitionSchema = z.object({
@@ -9,6 +20,29 @@ export const SaveRecognitionSchema = z.object({
   to: z.array(PersonSchema).check(z.minLength(1), z.maxLength(RECIPIENTS_MAX)),
   message: z.string().check(z.trim(), z.minLength(1), z.maxLength(MESSAGE_MAX)),
   value: z.optional(z.string().check(z.maxLength(80))),
+  postedText: z.string().check(z.trim(), z.minLength(1), z.maxLength(POSTED_TEXT_MAX)),
+});
+
+/** The first message of a content script: is this intranet enabled, and with which settings. */
+export const PageHelloSchema = z.object({
+  type: z.literal('page.hello'),
+  origin: z.string(),
+});
+
+export const SaveWolPostSchema = z.object({
+  type: z.literal('wolPost.save'),
+  origin: z.string(),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(POSTED_TEXT_MAX)),
+  template: z.optional(z.enum(WOL_TEMPLATES)),
+  target: z.optional(z.string().check(z.maxLength(200))),
+  linkedPost: z.optional(PostRefSchema),
+});
+
+/** Try again to deliver the user's latest thank-you on a post whose delivery failed. */
+export const RetryThanksSchema = z.object({
+  type: z.literal('recognition.retry'),
+  origin: z.string(),
+  postId: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
 export const PostsStatusSchema = z.object({
@@ -18,18 +52,35 @@ export const PostsStatusSchema = z.object({
 });
 
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
+  PageHelloSchema,
   SaveRecognitionSchema,
+  SaveWolPostSchema,
+  RetryThanksSchema,
   PostsStatusSchema,
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
 export const SavedRecognitionSchema = z.object({ id: z.string(), state: z.enum(SYNC_STATES) });
 export type SavedRecognition = z.infer<typeof SavedRecognitionSchema>;
-export const PostsStatusReplySchema = z.object({ thanked: z.array(z.string()) });
+export const PageHelloReplySchema = z.object({
+  values: z.optional(z.array(ValueNameSchema)),
+  addressForm: AddressFormSchema,
+  wolHashtag: HashtagSchema,
+});
+export type PageHelloReply = z.infer<typeof PageHelloReplySchema>;
+export const SavedWolPostSchema = z.object({ id: z.string() });
+export const RetriedSchema = z.object({ retried: z.boolean() });
+/** Per post, the delivery state of the user's latest thank-you on it; posts never thanked are absent. */
+export const PostsStatusReplySchema = z.object({
+  posts: z.array(z.object({ postId: z.string(), state: z.enum(SYNC_STATES), error: z.optional(z.string()) })),
+});
 export type PostsStatusReply = z.infer<typeof PostsStatusReplySchema>;
 
 /** What each content→background message answers with. */
 export type ContentReplies = {
+  'page.hello': PageHelloReply;
   'recognition.save': SavedRecognition;
+  'wolPost.save': z.infer<typeof SavedWolPostSchema>;
+  'recognition.retry': { retried: boolean };
   'posts.status': PostsStatusReply;
 };

@@ -53,6 +53,10 @@ function claimedOrigins(message: ContentToBackground): string[] {
   switch (message.type) {
     case 'recognition.save':
       return [message.post.origin];
+    case 'wolPost.save':
+      return message.linkedPost ? [message.origin, message.linkedPost.origin] : [message.origin];
+    case 'page.hello':
+    case 'recognition.retry':
     case 'posts.status':
       return [message.origin];
   }
@@ -96,6 +100,8 @@ function runUi(message: UiToBackground, handlers: UiHandlers): Promise<Result<un
       return handlers['intranet.setEnabled'](message);
     case 'recognition.delete':
       return handlers['recognition.delete'](message);
+    case 'settings.update':
+      return handlers['settings.update'](message);
   }
 }
 
@@ -105,8 +111,14 @@ function runContent(
   handlers: ContentHandlers,
 ): Promise<Result<unknown>> {
   switch (message.type) {
+    case 'page.hello':
+      return handlers['page.hello'](message, context);
     case 'recognition.save':
       return handlers['recognition.save'](message, context);
+    case 'wolPost.save':
+      return handlers['wolPost.save'](message, context);
+    case 'recognition.retry':
+      return handlers['recognition.retry'](message, context);
     case 'posts.status':
       return handlers['posts.status'](message, context);
   }

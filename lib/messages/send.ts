@@ -3,13 +3,19 @@ import type { z } from 'zod/mini';
 import {
   type ContentReplies,
   type ContentToBackground,
+  PageHelloReplySchema,
   PostsStatusReplySchema,
+  RetriedSchema,
   SavedRecognitionSchema,
+  SavedWolPostSchema,
 } from './content-to-background';
 import { fail, type Result, resultSchema } from './result';
 
 const contentReplySchemas = {
+  'page.hello': PageHelloReplySchema,
   'recognition.save': SavedRecognitionSchema,
+  'wolPost.save': SavedWolPostSchema,
+  'recognition.retry': RetriedSchema,
   'posts.status': PostsStatusReplySchema,
 } satisfies { [K in keyof ContentReplies]: z.ZodMiniType<ContentReplies[K]> };
 

@@ -22,11 +22,56 @@ export const fixtures: FixturePages = {
 };
 
 export const selectorExpectations: SelectorExpectations<keyof typeof selectors> = {
-  marker: { scope: 'document', expect: [[1, FEED], [1, SINGLE], [1, NONE]] },
-  post: { scope: 'document', expect: [[22, FEED], [3, SINGLE], [0, NONE]] },
-  author: { scope: 'post', expect: [[22, FEED], [3, SINGLE]] },
-  permalink: { scope: 'post', expect: [[22, FEED], [3, SINGLE]] },
-  body: { scope: 'post', expect: [[22, FEED], [3, SINGLE]] },
-  actions: { scope: 'post', expect: [[22, FEED], [3, SINGLE]] },
-  currentUser: { scope: 'document', expect: [[1, FEED], [1, SINGLE], [1, NONE]] },
+  marker: {
+    scope: 'document',
+    expect: [
+      [1, FEED],
+      [1, SINGLE],
+      [1, NONE],
+    ],
+  },
+  post: {
+    scope: 'document',
+    expect: [
+      [22, FEED],
+      [3, SINGLE],
+      [0, NONE],
+    ],
+  },
+  author: {
+    scope: 'post',
+    expect: [
+      [22, FEED],
+      [3, SINGLE],
+    ],
+  },
+  permalink: {
+    scope: 'post',
+    expect: [
+      [22, FEED],
+      [3, SINGLE],
+    ],
+  },
+  body: {
+    scope: 'post',
+    expect: [
+      [22, FEED],
+      [3, SINGLE],
+    ],
+  },
+  actions: {
+    scope: 'post',
+    expect: [
+      [22, FEED],
+      [3, SINGLE],
+    ],
+  },
+  currentUser: {
+    scope: 'document',
+    expect: [
+      [1, FEED],
+      [1, SINGLE],
+      [1, NONE],
+    ],
+  },
 };

@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
-import { thankedPostIds, totalsForDays } from '../../../lib/db/reads';
+import { thanksStateOfPosts, totalsForDays } from '../../../lib/db/reads';
 import type { DailyAggregate } from '../../../lib/db/schemas';
 import { declareVersion1 } from '../../../lib/db/versions';
 import profile from '../../fixtures/db/v1-profile.json';
@@ -42,12 +42,12 @@ function expectedAggregates(): DailyAggregate[] {
   return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day));
 }
 
-describe('migration from version 1 to version 2', () => {
+describe('migration from version 1 to the current version', () => {
   it('carries a realistic version-1 profile over without losing a record', async () => {
     const name = await createV1Database(v1Tables);
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     const oldRecognitions = v1Tables.recognitions ?? [];
     expect(oldRecognitions).toHaveLength(13);
@@ -105,13 +105,13 @@ describe('migration from version 1 to version 2', () => {
 
   it('keeps the indexes usable after the upgrade', async () => {
     const db = freshDb(await createV1Database(v1Tables));
-    const thanked = await thankedPostIds(db, 'https://intranet.example-gmbh.de', [
+    const thanked = await thanksStateOfPosts(db, 'https://intranet.example-gmbh.de', [
       '1412',
       '1409',
       '1460',
       '1488',
     ]);
-    expect(thanked).toEqual(new Set(['1412', '1460']));
+    expect([...thanked.keys()].sort()).toEqual(['1412', '1460']);
     expect(
       await db.outbox.where('[state+nextAttemptAt]').between(['pending', 0], ['pending', Infinity]).count(),
     ).toBe(3);
@@ -152,10 +152,10 @@ describe('migration from version 1 to version 2', () => {
     expect(await db.dailyAggregates.count()).toBe(0);
   });
 
-  it('creates version 2 directly on a fresh install', async () => {
+  it('creates the current version directly on a fresh install', async () => {
     const db = openDatabase(`fresh-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'circles',
       'dailyAggregates',
@@ -164,6 +164,7 @@ describe('migration from version 1 to version 2', () => {
       'quarantine',
       'recognitions',
       'relationships',
+      'settings',
       'weeklyLogs',
       'wolPosts',
     ]);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../lib/db/day-key';
-import { findEnabledIntranet, thankedPostIds, totalsForDays } from '../../../lib/db/reads';
+import { findEnabledIntranet, thanksStateOfPosts, totalsForDays } from '../../../lib/db/reads';
 import { saveRecognition, saveWeeklyLog, saveWolPost, seedBuiltinIntranets } from '../../../lib/db/writes';
 import { freshDb, lea, NOW, ORIGIN, postRef, thanks, weeklyLog, wolPost } from './factories';
 
@@ -34,7 +34,7 @@ describe('totalsForDays', () => {
   });
 });
 
-describe('thankedPostIds', () => {
+describe('thanksStateOfPosts', () => {
   it('returns the posts on that origin the user thanked', async () => {
     const db = freshDb();
     await saveRecognition(db, thanks('r1', { post: postRef('1412') }), LOCAL);
@@ -52,9 +52,28 @@ describe('thankedPostIds', () => {
     );
     await saveRecognition(db, thanks('r5', { post: undefined }), LOCAL);
 
-    const ids = await thankedPostIds(db, ORIGIN, ['1412', '1415', '1420', '1430', '9999']);
-    expect(ids).toEqual(new Set(['1412', '1415']));
-    expect(await thankedPostIds(db, ORIGIN, [])).toEqual(new Set());
+    const states = await thanksStateOfPosts(db, ORIGIN, ['1412', '1415', '1420', '1430', '9999']);
+    expect([...states.keys()].sort()).toEqual(['1412', '1415']);
+    expect(await thanksStateOfPosts(db, ORIGIN, [])).toEqual(new Map());
+  });
+
+  it('reports the state of the latest thank-you when a post was thanked twice', async () => {
+    const db = freshDb();
+    const first = thanks('r1', { post: postRef('1412') });
+    await saveRecognition(db, { ...first, sync: { state: 'sent', updatedAt: 1 } }, LOCAL);
+    await saveRecognition(
+      db,
+      {
+        ...thanks('r2', { post: postRef('1412') }),
+        createdAt: first.createdAt + 1000,
+        sync: { state: 'failed', error: 'HTTP 403', updatedAt: 2 },
+      },
+      LOCAL,
+    );
+    expect((await thanksStateOfPosts(db, ORIGIN, ['1412'])).get('1412')).toMatchObject({
+      state: 'failed',
+      error: 'HTTP 403',
+    });
   });
 });
 

@@ -25,10 +25,13 @@ function loadFixture(adapter: HostAdapter, file: string, url: string): Document 
   // Fixture pages are parsed, never run: no scripts, no network.
   const window = new Window({
     url,
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+    },
   });
-  window.document.write(html);
-  return window.document as unknown as Document;
+  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
 function count(adapter: HostAdapter, doc: Document, css: string, scope: 'document' | 'post'): number {
@@ -48,7 +51,9 @@ describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('the %s
     expect(postCounts.some((n) => n > 1)).toBe(true);
     expect(postCounts).toContain(0);
     // Every fixture in the folder is accounted for.
-    const onDisk = readdirSync(join(ROOT, 'tests', 'fixtures', 'hosts', id)).filter((f) => f.endsWith('.html'));
+    const onDisk = readdirSync(join(ROOT, 'tests', 'fixtures', 'hosts', id)).filter((f) =>
+      f.endsWith('.html'),
+    );
     expect(onDisk.sort()).toEqual(files.sort());
   });
 

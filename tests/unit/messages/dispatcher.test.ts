@@ -34,6 +34,7 @@ function saveMessage(origin = DEMO) {
     to: [{ name: 'Anna Schmidt', id: 'anna.schmidt' }],
     message: 'Danke für die schnelle Hilfe!',
     value: 'Teamgeist',
+    postedText: 'Danke, Anna Schmidt!\n\nDanke für die schnelle Hilfe!\n\n#Teamgeist #danke',
   };
 }
 
@@ -72,7 +73,73 @@ describe('the background dispatcher', () => {
   it('answers which posts on the page were already thanked', async () => {
     await dispatch(saveMessage(), demoTab, deps);
     const result = await dispatch({ type: 'posts.status', origin: DEMO, postIds: ['7', '8'] }, demoTab, deps);
-    expect(result).toEqual({ ok: true, value: { thanked: ['7'] } });
+    expect(result).toEqual({ ok: true, value: { posts: [{ postId: '7', state: 'pending' }] } });
+  });
+
+  it('stores the exact text the user previewed', async () => {
+    await dispatch(saveMessage(), demoTab, deps);
+    const [record] = await db.recognitions.toArray();
+    expect(record?.postedText).toBe(saveMessage().postedText);
+  });
+
+  it('greets a content script on an enabled intranet with the user settings', async () => {
+    await dispatch({ type: 'settings.update', patch: { addressForm: 'du', values: ['Mut'] } }, popup, deps);
+    const result = await dispatch({ type: 'page.hello', origin: DEMO }, demoTab, deps);
+    expect(result).toEqual({ ok: true, value: { values: ['Mut'], addressForm: 'du', wolHashtag: '#WOL' } });
+  });
+
+  it('refuses to greet a content script on a site that is not an enabled intranet', async () => {
+    const result = await dispatch({ type: 'page.hello', origin: 'https://evil.example' }, strangerTab, deps);
+    expect(result).toMatchObject({ ok: false, error: { reason: 'errorNotEnabled' } });
+  });
+
+  it('saves a work-out-loud post with its link and queues it, counted for today', async () => {
+    const { post } = saveMessage();
+    const result = await dispatch(
+      {
+        type: 'wolPost.save',
+        origin: DEMO,
+        text: 'Was ich gelernt habe: …\n\n#WOL',
+        template: 'learned',
+        linkedPost: post,
+      },
+      demoTab,
+      deps,
+    );
+    expect(result).toEqual({ ok: true, value: { id: expect.any(String) } });
+    const [saved] = await db.wolPosts.toArray();
+    expect(saved).toMatchObject({ host: 'demo', template: 'learned', linkedPost: { postId: '7' } });
+    expect((await db.dailyAggregates.toArray()).map((a) => a.wolPosts)).toEqual([1]);
+    expect(
+      await db.outbox
+        .where('recordId')
+        .equals(saved?.id ?? '')
+        .count(),
+    ).toBe(1);
+  });
+
+  it('puts a failed thank-you back in the queue when the user retries', async () => {
+    const saved = await dispatch(saveMessage(), demoTab, deps);
+    if (!saved.ok) throw new Error('save failed');
+    const { id } = saved.value as { id: string };
+    await db.recognitions.update(id, { sync: { state: 'failed', error: 'HTTP 403', updatedAt: 1 } });
+    await db.outbox
+      .where('recordId')
+      .equals(id)
+      .modify({ state: 'failed', attempts: 5, lastError: 'HTTP 403' });
+
+    const result = await dispatch({ type: 'recognition.retry', origin: DEMO, postId: '7' }, demoTab, deps);
+    expect(result).toEqual({ ok: true, value: { retried: true } });
+    expect((await db.recognitions.get(id))?.sync.state).toBe('pending');
+    expect(await db.outbox.where('recordId').equals(id).first()).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+    });
+  });
+
+  it('rejects settings that are not valid', async () => {
+    const result = await dispatch({ type: 'settings.update', patch: { wolHashtag: 'no hash' } }, popup, deps);
+    expect(result).toEqual({ ok: false, error: { reason: 'errorInvalidMessage' } });
   });
 
   it.each([

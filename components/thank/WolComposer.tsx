@@ -1,0 +1,144 @@
+import { useState } from 'preact/hooks';
+import { WOL_TEMPLATE_LABELS, wolPostText } from '../../lib/compose/post-texts';
+import { type PostRef, WOL_TEMPLATES } from '../../lib/db/schemas';
+import { t } from '../../lib/i18n/t';
+import { Preview } from './Preview';
+import type { SaveFailure } from './ThankComposer';
+import { escapeCancels, useAnchoredPanel } from './useAnchoredPanel';
+
+type Template = (typeof WOL_TEMPLATES)[number];
+export type WolDraft = {
+  text: string;
+  template: Template | undefined;
+  target: string | undefined;
+  linkedPost: PostRef | undefined;
+};
+
+type Props = {
+  id: string;
+  post: PostRef;
+  hashtag: string;
+  /** Shown when the host has groups, spaces or channels to post into. */
+  hasTargets: boolean;
+  anchor: HTMLElement | null;
+  onSave: (draft: WolDraft, postedText: string) => Promise<SaveFailure | undefined>;
+  onCancel: () => void;
+};
+
+export function WolComposer({ id, post, hashtag, hasTargets, anchor, onSave, onCancel }: Props) {
+  const [template, setTemplate] = useState<Template | ''>('working-on');
+  const [text, setText] = useState('');
+  const [linkPost, setLinkPost] = useState(post.permalink !== undefined);
+  const [withHashtag, setWithHashtag] = useState(true);
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const { panelRef, firstFieldRef: textRef } = useAnchoredPanel<HTMLTextAreaElement>(anchor);
+
+  const posted = wolPostText({
+    template: template || undefined,
+    text,
+    link: linkPost ? post.permalink : undefined,
+    hashtag: withHashtag ? hashtag : undefined,
+  });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      textRef.current?.focus();
+      return setError(t('wolTextRequired'));
+    }
+    setSaving(true);
+    setError(undefined);
+    const failure = await onSave(
+      {
+        text: text.trim(),
+        template: template || undefined,
+        target: target.trim() || undefined,
+        linkedPost: linkPost ? post : undefined,
+      },
+      posted,
+    );
+    setSaving(false);
+    if (failure) setError(t(failure.reason, failure.detail ?? ''));
+  };
+
+  const titleId = `${id}-title`;
+  return (
+    <div
+      ref={panelRef}
+      id={id}
+      class="composer"
+      popover="manual"
+      role="dialog"
+      aria-labelledby={titleId}
+      onKeyDown={escapeCancels(onCancel)}
+    >
+      <form onSubmit={submit}>
+        <h2 id={titleId}>{t('wolComposerTitle')}</h2>
+        {error && (
+          <p class="alert" role="alert">
+            {error}
+          </p>
+        )}
+        <label class="field">
+          <span class="label">{t('wolTemplate')}</span>
+          <select
+            value={template}
+            onChange={(event) => setTemplate(event.currentTarget.value as Template | '')}
+          >
+            <option value="">{t('wolTemplateNone')}</option>
+            {WOL_TEMPLATES.map((key) => (
+              <option key={key} value={key}>
+                {t(WOL_TEMPLATE_LABELS[key])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="label">{t('wolText')}</span>
+          <textarea
+            ref={textRef}
+            maxLength={2000}
+            aria-required="true"
+            value={text}
+            onInput={(event) => setText(event.currentTarget.value)}
+          />
+        </label>
+        {post.permalink && (
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={linkPost}
+              onChange={(event) => setLinkPost(event.currentTarget.checked)}
+            />
+            {t('wolLinkPost')}
+          </label>
+        )}
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={withHashtag}
+            onChange={(event) => setWithHashtag(event.currentTarget.checked)}
+          />
+          {t('wolIncludeHashtag', hashtag)}
+        </label>
+        {hasTargets && (
+          <label class="field">
+            <span class="label">{t('wolTarget')}</span>
+            <input value={target} maxLength={200} onInput={(event) => setTarget(event.currentTarget.value)} />
+          </label>
+        )}
+        <Preview id={id} text={posted} />
+        <div class="buttons">
+          <button type="button" onClick={onCancel}>
+            {t('composerCancel')}
+          </button>
+          <button type="submit" class="primary" disabled={saving}>
+            {saving ? t('composerSaving') : t('wolSave')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
