@@ -11,8 +11,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['scripting', 'activeTab'],
     host_permissions: DEMO_INTRANET_MATCHES,
+    // Customer-hosted intranets are asked for one origin at a time, when the user enables them.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: {
       default_title: '__MSG_extName__',

@@ -1,7 +1,7 @@
-import type { Signal } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
 import type { Person, PostRef } from '../../lib/db/schemas';
 import { type MessageKey, t } from '../../lib/i18n/t';
+import { type Cell, useCell } from '../../lib/inject/cell';
 import { ThankButton, type ThanksState } from './ThankButton';
 import { type SaveFailure, ThankComposer, type ThankDraft } from './ThankComposer';
 import { WolComposer, type WolDraft } from './WolComposer';
@@ -20,7 +20,7 @@ export type PageActions = {
 type Props = {
   post: PostRef;
   /** Shared by every mount of the same post, so a post shown twice shows one state. */
-  state: Signal<ThanksState>;
+  state: Cell<ThanksState>;
   page: PageActions;
   idPrefix: string;
 };
@@ -33,7 +33,7 @@ export function PostActions({ post, state, page, idPrefix }: Props) {
   const [announcement, setAnnouncement] = useState('');
   const thankRef = useRef<HTMLButtonElement>(null);
   const wolRef = useRef<HTMLButtonElement>(null);
-  const current = state.value;
+  const current = useCell(state);
 
   const close = () => {
     const returnTo = open === 'wol' ? wolRef : thankRef;
@@ -51,7 +51,7 @@ export function PostActions({ post, state, page, idPrefix }: Props) {
     if (!page.me) return { reason: 'errorUnknownUser' as const };
     const failure = await page.saveThanks(post, draft, postedText);
     if (failure) return failure;
-    state.value = { kind: 'saved' };
+    state.set({ kind: 'saved' });
     return done('statusSaved');
   };
 
@@ -63,7 +63,7 @@ export function PostActions({ post, state, page, idPrefix }: Props) {
   const retry = async () => {
     const failure = await page.retryThanks(post);
     if (failure) return setAnnouncement(t(failure.reason, failure.detail ?? ''));
-    state.value = { kind: 'saved' };
+    state.set({ kind: 'saved' });
     setAnnouncement(t('statusSaved'));
   };
 

@@ -4,14 +4,8 @@ import { dayKeyOf } from '../db/day-key';
 import { findEnabledIntranet, thanksStateOfPosts } from '../db/reads';
 import type { Recognition, WolPost } from '../db/schemas';
 import { InvalidRecordError } from '../db/validate';
-import {
-  deleteRecognition,
-  retryDelivery,
-  saveRecognition,
-  saveWolPost,
-  setIntranetEnabled,
-} from '../db/writes';
-import type { BackgroundToContent } from '../messages/background-to-content';
+import { deleteRecognition, retryDelivery, saveRecognition, saveWolPost } from '../db/writes';
+import { addIntranet, notifyTabs, removeIntranet, setIntranetOn } from '../intranets/manage';
 import type { DispatcherDeps } from '../messages/dispatcher';
 import { fail, ok } from '../messages/result';
 import { readSettings, updateSettings } from '../settings/settings';
@@ -22,17 +16,6 @@ const systemClock: Clock = { now: () => Date.now(), newId: () => crypto.randomUU
 
 function storageFailure(error: unknown) {
   return fail('errorStorage', error instanceof Error ? error.message : String(error));
-}
-
-/** Tells other open tabs of the same intranet, so a post shown there flips to "thanked" too. */
-async function notifyTabs(origin: string, message: BackgroundToContent, exceptTabId: number | undefined) {
-  const tabs = await browser.tabs.query({ url: `${origin}/*` });
-  for (const tab of tabs) {
-    if (tab.id === undefined || tab.id === exceptTabId) continue;
-    browser.tabs.sendMessage(tab.id, message).catch(() => {
-      // A tab without our content script (or mid-navigation) has nobody to tell.
-    });
-  }
 }
 
 /** The background's handlers, the only code that writes the database. */
@@ -73,7 +56,12 @@ export function createHandlers(
         }
         void notifyTabs(
           context.origin,
-          { type: 'post.thanked', origin: context.origin, postId: message.post.postId, state: 'pending' },
+          (tabOrigin) => ({
+            type: 'post.thanked',
+            origin: tabOrigin,
+            postId: message.post.postId,
+            state: 'pending',
+          }),
           context.tabId,
         ).catch(() => undefined);
         return ok({ id: record.id, state: record.sync.state });
@@ -130,18 +118,30 @@ export function createHandlers(
       },
     },
     ui: {
+      'intranet.add': async (message) => {
+        if (!(await browser.permissions.contains({ origins: [`${message.origin}/*`] }))) {
+          return fail('errorNoPermission', message.origin);
+        }
+        try {
+          const added = await addIntranet(db, message, clock.now());
+          return ok({ origin: added.origin, enabled: added.enabled });
+        } catch (error) {
+          return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
+        }
+      },
+      'intranet.remove': async (message) => {
+        try {
+          return (await removeIntranet(db, message.origin))
+            ? ok({ origin: message.origin })
+            : fail('errorNotEnabled');
+        } catch (error) {
+          return storageFailure(error);
+        }
+      },
       'intranet.setEnabled': async (message) => {
         try {
-          const found = await setIntranetEnabled(db, message.origin, message.enabled);
-          if (!found) return fail('errorNotEnabled');
-          if (!message.enabled) {
-            void notifyTabs(
-              message.origin,
-              { type: 'intranet.disabled', origin: message.origin },
-              undefined,
-            ).catch(() => undefined);
-          }
-          return ok({ origin: message.origin, enabled: message.enabled });
+          const found = await setIntranetOn(db, message.origin, message.enabled);
+          return found ? ok({ origin: message.origin, enabled: message.enabled }) : fail('errorNotEnabled');
         } catch (error) {
           return storageFailure(error);
         }

@@ -56,5 +56,12 @@ export async function findEnabledIntranet(db: RueckenwindDb, url: string): Promi
   const exact = await db.intranets.get(parsed.origin);
   if (exact) return exact.enabled ? exact : undefined;
   const portless = await db.intranets.get(`${parsed.protocol}//${parsed.hostname}`);
-  return portless?.anyPort && portless.enabled ? portless : undefined;
+  if (portless?.anyPort) return portless.enabled ? portless : undefined;
+  // SaaS hosts give every customer a subdomain (`acme.atlassian.net`): `https://*.atlassian.net`.
+  const labels = parsed.hostname.split('.');
+  for (let i = 1; i < labels.length - 1; i++) {
+    const wildcard = await db.intranets.get(`${parsed.protocol}//*.${labels.slice(i).join('.')}`);
+    if (wildcard) return wildcard.enabled ? wildcard : undefined;
+  }
+  return undefined;
 }

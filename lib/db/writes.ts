@@ -157,7 +157,10 @@ export async function retryDelivery(
   });
 }
 
-/** The loopback demo intranet, on whatever port it runs. */
+/**
+ * Intranets the manifest already covers: the loopback demo intranet on whatever port it runs, and the
+ * SaaS hosts whose content scripts have static matches. The user can switch each off.
+ */
 export const BUILTIN_INTRANETS = [
   {
     origin: 'http://127.0.0.1',
@@ -173,6 +176,46 @@ export const BUILTIN_INTRANETS = [
     name: 'Demo intranet',
     enabled: true,
     anyPort: true,
+    source: 'builtin',
+  },
+  {
+    origin: 'https://app.slack.com',
+    host: 'slack',
+    name: 'Slack',
+    enabled: true,
+    anyPort: false,
+    source: 'builtin',
+  },
+  {
+    origin: 'https://engage.cloud.microsoft',
+    host: 'viva-engage',
+    name: 'Viva Engage',
+    enabled: true,
+    anyPort: false,
+    source: 'builtin',
+  },
+  {
+    origin: 'https://web.yammer.com',
+    host: 'viva-engage',
+    name: 'Viva Engage',
+    enabled: true,
+    anyPort: false,
+    source: 'builtin',
+  },
+  {
+    origin: 'https://www.yammer.com',
+    host: 'viva-engage',
+    name: 'Viva Engage',
+    enabled: true,
+    anyPort: false,
+    source: 'builtin',
+  },
+  {
+    origin: 'https://*.atlassian.net',
+    host: 'confluence',
+    name: 'Confluence Cloud',
+    enabled: true,
+    anyPort: false,
     source: 'builtin',
   },
 ] as const satisfies readonly Omit<Intranet, 'addedAt'>[];
@@ -194,15 +237,6 @@ export async function seedBuiltinIntranets(db: RueckenwindDb, now: number): Prom
       await db.intranets.put(record);
     }
   });
-}
-
-/** Switches Rückenwind on or off for a configured intranet. False when no such intranet exists. */
-export async function setIntranetEnabled(
-  db: RueckenwindDb,
-  origin: string,
-  enabled: boolean,
-): Promise<boolean> {
-  return (await db.intranets.update(origin, { enabled })) === 1;
 }
 
 /**

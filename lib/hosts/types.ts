@@ -8,6 +8,11 @@ export type HostAdapter = {
   id: HostId;
   /** As users know the product; also its row in the README's table of supported intranets. */
   name: string;
+  /**
+   * Every selector the adapter relies on, so "Check this page" can show which ones match nothing.
+   * Selectors with `:scope` are read inside each post, the others in the whole page.
+   */
+  selectors: Readonly<Record<string, string>>;
   /** Whether this page is served by the host (checked once per page). */
   matches: (page: URL, doc: Document) => boolean;
   /** Posts inside `root`, including `root` itself when it is one. */

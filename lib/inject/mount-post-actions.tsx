@@ -1,9 +1,9 @@
-import { type Signal, signal } from '@preact/signals';
 import { render } from 'preact';
 import { type PageActions, PostActions } from '../../components/thank/PostActions';
 import { POST_ACTIONS_CSS } from '../../components/thank/styles';
 import type { ThanksState } from '../../components/thank/ThankButton';
 import type { HostAdapter } from '../hosts/types';
+import { type Cell, cell } from './cell';
 import { createShadowHost, SHADOW_HOST_TAG } from './shadow-host';
 
 type Options = {
@@ -22,7 +22,7 @@ type Options = {
 export function createPostActionsMounter({ doc, adapter, pageUrl, page, fetchStates }: Options) {
   const mountOfPost = new WeakMap<Element, HTMLElement>();
   const containerOfHost = new WeakMap<Element, HTMLElement>();
-  const states = new Map<string, Signal<ThanksState>>();
+  const states = new Map<string, Cell<ThanksState>>();
   let unknownIds = new Set<string>();
   let statusQueued = false;
   let mounts = 0;
@@ -30,7 +30,7 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, page, fetchSta
   const stateOf = (postId: string) => {
     let state = states.get(postId);
     if (!state) {
-      state = signal<ThanksState>({ kind: 'idle' });
+      state = cell<ThanksState>({ kind: 'idle' });
       states.set(postId, state);
       unknownIds.add(postId);
     }
@@ -39,7 +39,7 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, page, fetchSta
 
   const setState = (postId: string, state: ThanksState) => {
     const current = states.get(postId);
-    if (current) current.value = state;
+    current?.set(state);
   };
 
   const askStates = () => {

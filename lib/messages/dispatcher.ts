@@ -96,6 +96,10 @@ export async function dispatch(
 
 function runUi(message: UiToBackground, handlers: UiHandlers): Promise<Result<unknown>> {
   switch (message.type) {
+    case 'intranet.add':
+      return handlers['intranet.add'](message);
+    case 'intranet.remove':
+      return handlers['intranet.remove'](message);
     case 'intranet.setEnabled':
       return handlers['intranet.setEnabled'](message);
     case 'recognition.delete':

@@ -8,6 +8,7 @@ export const ERROR_REASONS = [
   'errorInvalidMessage',
   'errorWrongSender',
   'errorNotEnabled',
+  'errorNoPermission',
   'errorStorage',
   'errorExtensionReloaded',
   'errorUnknown',

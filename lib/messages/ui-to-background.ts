@@ -1,10 +1,11 @@
 import { z } from 'zod/mini';
-import type { Settings } from '../db/schemas';
 import {
   AddressFormSchema,
   HashtagSchema,
+  HostIdSchema,
   OriginSchema,
   RecordIdSchema,
+  type Settings,
   ValueNameSchema,
 } from '../db/schemas';
 
@@ -13,6 +14,19 @@ export const SetIntranetEnabledSchema = z.object({
   type: z.literal('intranet.setEnabled'),
   origin: OriginSchema,
   enabled: z.boolean(),
+});
+
+/** Sent after the user granted the origin's permission ("Enable Rückenwind on this site"). */
+export const AddIntranetSchema = z.object({
+  type: z.literal('intranet.add'),
+  origin: OriginSchema,
+  host: HostIdSchema,
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+});
+
+export const RemoveIntranetSchema = z.object({
+  type: z.literal('intranet.remove'),
+  origin: OriginSchema,
 });
 
 export const DeleteRecognitionSchema = z.object({
@@ -31,6 +45,8 @@ export const UpdateSettingsSchema = z.object({
 });
 
 export const UiToBackgroundSchema = z.discriminatedUnion('type', [
+  AddIntranetSchema,
+  RemoveIntranetSchema,
   SetIntranetEnabledSchema,
   DeleteRecognitionSchema,
   UpdateSettingsSchema,
@@ -38,6 +54,8 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
 export type UiToBackground = z.infer<typeof UiToBackgroundSchema>;
 
 export type UiReplies = {
+  'intranet.add': { origin: string; enabled: boolean };
+  'intranet.remove': { origin: string };
   'intranet.setEnabled': { origin: string; enabled: boolean };
   'recognition.delete': { id: string };
   'settings.update': Settings;

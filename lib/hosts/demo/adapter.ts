@@ -6,6 +6,7 @@ import { selectors } from './selectors';
 export const demoAdapter: HostAdapter = {
   id: 'demo',
   name: 'Built-in demo intranet',
+  selectors,
   matches: (_page, doc) => doc.querySelector(selectors.marker) !== null,
   findPosts: (root) => selfAndDescendants(root, selectors.post),
   closestPost: (node) => node.closest(selectors.post),

@@ -153,3 +153,15 @@ describe('findEnabledIntranet', () => {
     }
   });
 });
+
+describe('findEnabledIntranet for SaaS hosts with a subdomain per customer', () => {
+  it('matches https://acme.atlassian.net through the built-in https://*.atlassian.net entry', async () => {
+    const db = freshDb();
+    await seedBuiltinIntranets(db, 1);
+    expect((await findEnabledIntranet(db, 'https://acme.atlassian.net/wiki/spaces/HR/pages/1'))?.host).toBe(
+      'confluence',
+    );
+    expect(await findEnabledIntranet(db, 'https://atlassian.net.evil.example/wiki')).toBeUndefined();
+    expect(await findEnabledIntranet(db, 'http://acme.atlassian.net/wiki')).toBeUndefined();
+  });
+});

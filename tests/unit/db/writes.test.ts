@@ -284,11 +284,21 @@ describe('setSyncState', () => {
 });
 
 describe('seedBuiltinIntranets', () => {
-  it('adds the demo intranet for 127.0.0.1 and localhost', async () => {
+  it('adds the demo intranet for 127.0.0.1 and localhost and the SaaS hosts the manifest covers', async () => {
     const db = freshDb();
     await seedBuiltinIntranets(db, NOW);
-    expect(await db.intranets.toArray()).toEqual(
-      BUILTIN_INTRANETS.map((entry) => ({ ...entry, addedAt: NOW })),
+    const stored = await db.intranets.toArray();
+    expect(stored).toHaveLength(BUILTIN_INTRANETS.length);
+    expect(stored).toEqual(
+      expect.arrayContaining(BUILTIN_INTRANETS.map((entry) => ({ ...entry, addedAt: NOW }))),
+    );
+    expect(stored.map((entry) => entry.origin)).toEqual(
+      expect.arrayContaining([
+        'http://127.0.0.1',
+        'http://localhost',
+        'https://app.slack.com',
+        'https://*.atlassian.net',
+      ]),
     );
   });
 

@@ -92,6 +92,12 @@ describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('the %s
     }
   });
 
+  it('runs in a content script of its own', () => {
+    const source = readFileSync(join(ROOT, 'entrypoints', `${id}.content.ts`), 'utf8');
+    expect(source).toContain(`from '../lib/hosts/${id}/adapter'`);
+    expect(source).toMatch(/main: \(ctx\) => startContentScript\(ctx, \w+Adapter\)/);
+  });
+
   it('has a row in the README table of supported intranets', () => {
     const escaped = adapter.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     expect(README).toMatch(new RegExp(`^\\|\\s*${escaped}\\s*\\|`, 'm'));

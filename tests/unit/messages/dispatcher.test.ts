@@ -170,12 +170,7 @@ describe('the background dispatcher', () => {
   });
 
   it('rejects a content message once the user disabled that intranet', async () => {
-    const disabled = await dispatch(
-      { type: 'intranet.setEnabled', origin: 'http://127.0.0.1', enabled: false },
-      popup,
-      deps,
-    );
-    expect(disabled.ok).toBe(true);
+    await db.intranets.update('http://127.0.0.1', { enabled: false });
     const result = await dispatch(saveMessage(), demoTab, deps);
     expect(result).toMatchObject({ ok: false, error: { reason: 'errorNotEnabled' } });
   });

@@ -1,0 +1,112 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageActions } from '../../components/thank/PostActions';
+import { defaultValues } from '../../components/thank/values';
+import type { HostAdapter } from '../hosts/types';
+import { setAddressForm } from '../i18n/t';
+import { BackgroundToContentSchema } from '../messages/background-to-content';
+import type { Failure } from '../messages/result';
+import { sendFromContent } from '../messages/send';
+import { createPostActionsMounter } from './mount-post-actions';
+import { observePosts } from './post-observer';
+import { thanksStateOf } from './thanks-state';
+
+const failureOf = (result: Failure) => ({ reason: result.error.reason, detail: result.error.detail ?? '' });
+
+/**
+ * Everything a content script does on an intranet page, for one adapter: ask the background whether
+ * the site is enabled, mount the actions on every post (now and as the page changes), and take it all
+ * down when the site is switched off or the extension is updated or removed.
+ */
+export async function startContentScript(ctx: ContentScriptContext, adapter: HostAdapter): Promise<void> {
+  const pageUrl = () => new URL(location.href);
+  if (!adapter.matches(pageUrl(), document)) return;
+  // Enabling a site injects the script into its open tabs; one may already run there. The registry
+  // lives in our isolated world, out of the page's reach; an orphaned (updated-away) instance yields.
+  const running = ((
+    globalThis as { rueckenwindRunning?: Map<string, ContentScriptContext> }
+  ).rueckenwindRunning ??= new Map());
+  const other = running.get(adapter.id);
+  if (other && !other.isInvalid) return;
+  running.set(adapter.id, ctx);
+  // The background decides whether this intranet is enabled; a refusal means: stay invisible.
+  const hello = await sendFromContent({ type: 'page.hello', origin: pageUrl().origin });
+  if (!hello.ok || ctx.isInvalid) {
+    running.delete(adapter.id);
+    return;
+  }
+  setAddressForm(hello.value.addressForm);
+  const me = adapter.currentUser(document, pageUrl());
+
+  const page: PageActions = {
+    me,
+    values: hello.value.values ?? defaultValues(),
+    wolHashtag: hello.value.wolHashtag,
+    hasTargets: adapter.postTarget !== undefined,
+    async saveThanks(post, draft, postedText) {
+      if (!me) return { reason: 'errorUnknownUser' };
+      const result = await sendFromContent({
+        type: 'recognition.save',
+        post,
+        from: me,
+        to: draft.to,
+        message: draft.message,
+        value: draft.value,
+        postedText,
+      });
+      return result.ok ? undefined : failureOf(result);
+    },
+    async saveWol(draft, postedText) {
+      const result = await sendFromContent({
+        type: 'wolPost.save',
+        origin: pageUrl().origin,
+        text: postedText,
+        template: draft.template,
+        target: draft.target,
+        linkedPost: draft.linkedPost,
+      });
+      return result.ok ? undefined : failureOf(result);
+    },
+    async retryThanks(post) {
+      const result = await sendFromContent({
+        type: 'recognition.retry',
+        origin: post.origin,
+        postId: post.postId,
+      });
+      return result.ok ? undefined : failureOf(result);
+    },
+  };
+
+  const mounter = createPostActionsMounter({
+    doc: document,
+    adapter,
+    pageUrl,
+    page,
+    fetchStates: async (postIds) => {
+      const result = await sendFromContent({ type: 'posts.status', origin: pageUrl().origin, postIds });
+      if (!result.ok) return [];
+      return result.value.posts.map(({ postId, state, error }) => ({
+        postId,
+        state: thanksStateOf({ state, error }),
+      }));
+    },
+  });
+  const stopObserving = observePosts(document, adapter, mounter.mount);
+
+  const stop = () => {
+    if (running.get(adapter.id) === ctx) running.delete(adapter.id);
+    stopObserving();
+    mounter.teardown();
+    browser.runtime.onMessage.removeListener(onMessage);
+  };
+  // Only the background may push to us; anything else, or anything malformed, is ignored.
+  function onMessage(raw: unknown, sender: { id?: string; tab?: unknown }) {
+    if (sender.id !== browser.runtime.id || sender.tab) return;
+    const parsed = BackgroundToContentSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.origin !== pageUrl().origin) return;
+    if (parsed.data.type === 'intranet.disabled') return stop();
+    mounter.setState(parsed.data.postId, thanksStateOf(parsed.data));
+  }
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(stop);
+}

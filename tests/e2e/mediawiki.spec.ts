@@ -1,0 +1,117 @@
+// Rückenwind on a real MediaWiki (Debian's 1.39, tests/hosts/mediawiki/): the wiki is installed and seeded
+// once per worker, every test signs in through Special:UserLogin in its own fresh browser.
+import type { Page } from '@playwright/test';
+import {
+  clickByRole,
+  countInClosedShadowRoots,
+  findByRole,
+  waitForRole,
+} from '../../scripts/lib/closed-shadow.mjs';
+import { signedComments, TALK_PAGE } from '../hosts/mediawiki/seed.mjs';
+import {
+  installMediaWikiPackages,
+  type RunningMediaWiki,
+  startMediaWiki,
+} from '../hosts/mediawiki/start.mjs';
+import { test as base, expect, readExtensionDb } from './support/fixtures';
+import { enableThroughPopup } from './support/popup';
+
+const THANK = /^Thank (.+) for this post$/;
+const VIEWER = 'Mara';
+
+const test = base.extend<object, { mediawiki: RunningMediaWiki }>({
+  mediawiki: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
+    async ({}, use) => {
+      // A fresh CI machine has no MediaWiki yet: apt takes ~30 s, later runs skip it.
+      installMediaWikiPackages();
+      const wiki = await startMediaWiki();
+      try {
+        await use(wiki);
+      } finally {
+        await wiki.close();
+      }
+    },
+    { scope: 'worker', timeout: 300_000 },
+  ],
+});
+
+function pageUrl(wiki: RunningMediaWiki, title: string) {
+  return `${wiki.url}/index.php/${encodeURI(title.replaceAll(' ', '_'))}`;
+}
+
+async function logIn(page: Page, wiki: RunningMediaWiki, user: keyof RunningMediaWiki['credentials']) {
+  const { username, password } = wiki.credentials[user];
+  await page.goto(`${wiki.url}/index.php?title=Special:UserLogin`);
+  await page.locator('#wpName1').fill(username);
+  await page.locator('#wpPassword1').fill(password);
+  await page.locator('#wpLoginAttempt').click();
+  await expect(page.locator('#pt-userpage')).toHaveText(username);
+}
+
+test('every signed comment on a talk page gets exactly one thank button, right after its signature', async ({
+  extension,
+  mediawiki,
+}) => {
+  const page = await extension.context.newPage();
+  await logIn(page, mediawiki, VIEWER);
+  await page.goto(pageUrl(mediawiki, TALK_PAGE.title));
+  await enableThroughPopup(extension, page);
+
+  const comments = signedComments(TALK_PAGE);
+  const buttons = await waitForRole(page, 'button', THANK, { count: comments.length });
+  // In page order, one per comment, each named after the comment's author (Mara's own included).
+  expect(buttons.map((button) => THANK.exec(button.name)?.[1])).toEqual(comments.map((c) => c.author));
+  expect(await countInClosedShadowRoots(page, 'button.thank')).toBe(comments.length);
+
+  // Inline, right after the date that ends each signature: `… Bob (talk) 10:47, 16 November 2026 (UTC)`.
+  const before = await page.evaluate(() =>
+    [...document.querySelectorAll('rueckenwind-post-actions')].map((host) =>
+      (host.previousSibling?.textContent ?? '').trim(),
+    ),
+  );
+  expect(before).toHaveLength(comments.length);
+  for (const text of before) expect(text).toMatch(/\d{2}:\d{2}, \d{1,2} November 2026 \(UTC\)$/);
+});
+
+test('thanking a comment stores the recognition for MediaWiki, its author prefilled', async ({
+  extension,
+  mediawiki,
+}) => {
+  const page = await extension.context.newPage();
+  await logIn(page, mediawiki, VIEWER);
+  await page.goto(pageUrl(mediawiki, TALK_PAGE.title));
+  await enableThroughPopup(extension, page);
+
+  // Bob's first reply: the rollback fix.
+  await clickByRole(page, 'button', 'Thank Bob for this post');
+  await waitForRole(page, 'dialog', 'Say thank you');
+  expect(await findByRole(page, 'button', 'Remove Bob')).toHaveLength(1);
+  await page.keyboard.type('Danke, Bob: ohne den Cache-Flush wäre der Rollback schiefgegangen.');
+  await clickByRole(page, 'button', 'Save thank-you');
+  await waitForRole(page, 'dialog', 'Say thank you', { count: 0 });
+  await waitForRole(page, 'button', 'You thanked Bob for this post. Thank again');
+
+  const origin = new URL(mediawiki.url).origin;
+  const records = await readExtensionDb(extension, 'recognitions');
+  expect(records).toHaveLength(1);
+  expect(records[0]).toMatchObject({
+    direction: 'given',
+    message: 'Danke, Bob: ohne den Cache-Flush wäre der Rollback schiefgegangen.',
+    from: { name: VIEWER, id: VIEWER },
+    to: [{ name: 'Bob', id: 'Bob' }],
+    post: {
+      host: 'mediawiki',
+      origin,
+      postId: 'c-Bob-10:47, 16 November 2026 (UTC)',
+      permalink: `${pageUrl(mediawiki, TALK_PAGE.title)}#Moving_the_checklist_from_the_shared_drive`,
+      author: { name: 'Bob', id: 'Bob' },
+    },
+    sync: { state: 'pending' },
+  });
+
+  // Only that comment is marked, also after a reload: Bob's other comments are other posts.
+  await page.reload();
+  await waitForRole(page, 'button', 'You thanked Bob for this post. Thank again', { count: 1 });
+  await waitForRole(page, 'button', 'Thank Bob for this post', { count: 2 });
+});
