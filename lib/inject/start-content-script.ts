@@ -23,9 +23,9 @@ export async function startContentScript(ctx: ContentScriptContext, adapter: Hos
   if (!adapter.matches(pageUrl(), document)) return;
   // Enabling a site injects the script into its open tabs; one may already run there. The registry
   // lives in our isolated world, out of the page's reach; an orphaned (updated-away) instance yields.
-  const running = ((
-    globalThis as { rueckenwindRunning?: Map<string, ContentScriptContext> }
-  ).rueckenwindRunning ??= new Map());
+  const scope = globalThis as { rueckenwindRunning?: Map<string, ContentScriptContext> };
+  scope.rueckenwindRunning ??= new Map();
+  const running = scope.rueckenwindRunning;
   const other = running.get(adapter.id);
   if (other && !other.isInvalid) return;
   running.set(adapter.id, ctx);
