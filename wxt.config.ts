@@ -3,6 +3,8 @@ import { DEMO_INTRANET_MATCHES } from './lib/hosts/demo/matches';
 
 export default defineConfig({
   imports: false,
+  // Lets parallel builds (several engineers, or a benchmark beside the tests) keep apart.
+  outDir: process.env.RUECKENWIND_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -1,5 +1,6 @@
 // Playwright fixtures for e2e tests: the built extension in a fresh Chromium per test, and the demo intranet.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, type Page, type TestInfo } from '@playwright/test';
 import { startDemoIntranet } from '../../../demo-intranet/server.mjs';
@@ -7,7 +8,10 @@ import { type LaunchedExtension, launchWithExtension } from '../../../scripts/li
 
 export { expect } from '@playwright/test';
 
-const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
+const EXTENSION_DIR = join(
+  process.env.RUECKENWIND_OUT_DIR ?? fileURLToPath(new URL('../../../.output', import.meta.url)),
+  'chrome-mv3',
+);
 /** The extension's Dexie database (lib/db). */
 const DB_NAME = 'rueckenwind';
 
