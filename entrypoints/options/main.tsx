@@ -1,0 +1,37 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { IntranetList } from '../../components/options/IntranetList';
+import { Preferences } from '../../components/options/Preferences';
+import { openDatabase } from '../../lib/db/database';
+import type { Intranet, Settings } from '../../lib/db/schemas';
+import { setAddressForm, t } from '../../lib/i18n/t';
+import { readSettings } from '../../lib/settings/settings';
+
+// Reading is allowed outside the background; every change goes through it.
+const db = openDatabase();
+
+function Options({ initial }: { initial: Settings }) {
+  const [intranets, setIntranets] = useState<Intranet[]>([]);
+  const [settings, setSettings] = useState(initial);
+  const loadIntranets = () => void db.intranets.toArray().then(setIntranets);
+  useEffect(loadIntranets, []);
+
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <IntranetList intranets={intranets} onChange={loadIntranets} />
+      <Preferences settings={settings} onChange={setSettings} />
+    </main>
+  );
+}
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('optionsTitle');
+const app = document.getElementById('app');
+if (app) {
+  void readSettings(db).then((settings) => {
+    setAddressForm(settings.addressForm);
+    render(<Options initial={settings} />, app);
+  });
+}
