@@ -1,9 +1,8 @@
 /**
  * Styles of the injected UI. They live inside a closed shadow root: host CSS cannot reach them and they
- * cannot leak out. `:host { all: initial }` resets whatever the host page tries to inherit into us;
- * the host's own look comes in only through the `--rw-*` properties set from `host-look.ts`. The
- * buttons take the host's font and text colour; the composer uses a light or dark palette, following
- * the host's theme where known and the system's otherwise.
+ * cannot leak out. `:host { all: initial }` resets whatever the host page tries to inherit into us.
+ * The only thing taken from the host is its scheme (`data-scheme`, see host-look.ts): light or dark
+ * palette, following the host's theme where known and the system's otherwise.
  */
 const LIGHT = `--rw-surface: #fff; --rw-text: #1f2328; --rw-line: #c8ccd1; --rw-quiet: #f6f8fa; --rw-accent: #0b65c2; --rw-on-accent: #fff; --rw-ok: #1a7f37; --rw-bad: #cf222e;`;
 const DARK = `--rw-surface: #161b22; --rw-text: #e6edf3; --rw-line: #3d444d; --rw-quiet: #0d1117; --rw-accent: #1f6feb; --rw-on-accent: #fff; --rw-ok: #3fb950; --rw-bad: #ff7b72;`;
@@ -11,13 +10,13 @@ const DARK = `--rw-surface: #161b22; --rw-text: #e6edf3; --rw-line: #3d444d; --r
 export const POST_ACTIONS_CSS = `
 /* !important: page rules aimed at our tag beat a normal :host rule, but an important one here beats them all
    (inner context wins), inline styles too. \`all\` spares direction, which the page's would flip; our texts
-   are German and English. The --rw-* the page itself may define stop at our host (host-look's are inline). */
-:host { all: initial !important; display: inline-block !important; vertical-align: middle !important; direction: ltr !important; --rw-font-family: initial; --rw-font-size: initial; --rw-color: initial; --rw-radius: initial; font-family: var(--rw-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif) !important; font-size: var(--rw-font-size, 13px) !important; line-height: 1.4 !important; color: var(--rw-color, #1f2328) !important; ${LIGHT} }
+   are German and English. The --rw-* the page itself may define stop at our host. */
+:host { all: initial !important; display: inline-block !important; vertical-align: middle !important; direction: ltr !important; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif !important; font-size: 13px !important; line-height: 1.4 !important; color: var(--rw-text) !important; ${LIGHT} }
 :host::before, :host::after { content: none !important; }
-@media (prefers-color-scheme: dark) { :host(:not([data-scheme="light"])) { color: var(--rw-color, #e6edf3) !important; ${DARK} } }
+@media (prefers-color-scheme: dark) { :host(:not([data-scheme="light"])) { ${DARK} } }
 :host([data-scheme="dark"]) { ${DARK} }
 * { box-sizing: border-box; }
-.action { display: inline-flex; align-items: center; gap: 4px; margin: 0 0 0 8px; padding: 2px 10px; min-height: 26px; border: 1px solid color-mix(in srgb, currentColor 30%, transparent); border-radius: var(--rw-radius, 14px); background: transparent; color: inherit; font: inherit; cursor: pointer; }
+.action { display: inline-flex; align-items: center; gap: 4px; margin: 0 0 0 8px; padding: 2px 10px; min-height: 26px; border: 1px solid color-mix(in srgb, currentColor 30%, transparent); border-radius: 14px; background: transparent; color: inherit; font: inherit; cursor: pointer; }
 .action + .action { margin-left: 6px; }
 .action:hover { background: color-mix(in srgb, currentColor 8%, transparent); }
 .action:focus-visible, button:focus-visible, textarea:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid var(--rw-accent); outline-offset: 2px; }

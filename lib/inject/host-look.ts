@@ -1,17 +1,10 @@
 /**
- * How the host's own actions look next to where our buttons go, so ours can match: font, text colour,
- * corner radius, and whether the host is dark. Read once per page (reading computed styles for every
- * post would force a style recalculation per post).
+ * Whether the host shows a light or a dark theme where our buttons go, so they stay legible and look at
+ * home. Only the scheme is taken over: copying the host's fonts or colours would let any page restyle
+ * our UI, which it must not. Read once per page (a computed-style read per post would force a style
+ * recalculation per post).
  */
-export type HostLook = {
-  fontFamily: string;
-  fontSize: string;
-  color: string;
-  radius: string;
-  scheme: 'light' | 'dark';
-};
-
-const ACTION = 'button, a[href], [role="button"]';
+export type HostScheme = 'light' | 'dark';
 
 /** Relative luminance (WCAG) of an `rgb()`/`rgba()` colour, or undefined for anything else. */
 export function luminance(color: string): number | undefined {
@@ -24,27 +17,11 @@ export function luminance(color: string): number | undefined {
   return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
 }
 
-export function readHostLook(near: Element): HostLook | undefined {
+/** Light text where our buttons go means a dark theme, whatever the operating system prefers. */
+export function readHostScheme(near: Element): HostScheme | undefined {
   const view = near.ownerDocument.defaultView;
-  const sample = near.querySelector(ACTION) ?? near;
   if (!view) return undefined;
-  const style = view.getComputedStyle(sample);
-  const light = luminance(style.color);
-  return {
-    fontFamily: style.fontFamily,
-    fontSize: style.fontSize,
-    color: style.color,
-    radius: style.borderRadius,
-    // Light text means a dark theme, whatever the operating system prefers.
-    scheme: light !== undefined && light > 0.45 ? 'dark' : 'light',
-  };
-}
-
-/** Hands the look to our closed shadow root through inherited custom properties. */
-export function applyHostLook(host: HTMLElement, look: HostLook): void {
-  host.style.setProperty('--rw-font-family', look.fontFamily);
-  host.style.setProperty('--rw-font-size', look.fontSize);
-  host.style.setProperty('--rw-color', look.color);
-  host.style.setProperty('--rw-radius', look.radius);
-  host.dataset.scheme = look.scheme;
+  const light = luminance(view.getComputedStyle(near).color);
+  if (light === undefined) return undefined;
+  return light > 0.45 ? 'dark' : 'light';
 }

@@ -1,12 +1,12 @@
 import { type Person, PersonSchema } from '../../db/schemas';
-import { textOf, webUrlOf } from '../read-dom';
+import { inertCopy, textOf, webUrlOf } from '../read-dom';
 
 /** The hidden parts of a Connections hCard: the user id and the (empty) photo span. */
 const HIDDEN = '.x-lconn-userid, .photo';
 
 /** The visible text of `el`, read from a copy so hidden hCard parts can be dropped first. */
 function visibleName(el: Element): string {
-  const copy = el.cloneNode(true) as Element;
+  const copy = inertCopy(el);
   for (const hidden of copy.querySelectorAll(HIDDEN)) hidden.remove();
   return textOf(copy);
 }

@@ -1,5 +1,5 @@
 import { PersonSchema, PostRefSchema } from '../../db/schemas';
-import { selfAndDescendants, webUrlOf } from '../read-dom';
+import { clip, selfAndDescendants, webUrlOf } from '../read-dom';
 import type { HostAdapter } from '../types';
 import { sectionAnchorOf } from './section';
 import { selectors } from './selectors';
@@ -30,7 +30,7 @@ function excerptOf(signature: Signature): string | undefined {
     .replace(/\s+/g, ' ')
     .replace(/[\s—–-]+$/, '')
     .trim();
-  return text.slice(0, EXCERPT_MAX) || undefined;
+  return clip(text, EXCERPT_MAX) || undefined;
 }
 
 const isComment = (block: Element) => findSignature(block) !== undefined;

@@ -1,5 +1,5 @@
 import { PersonSchema, PostRefSchema } from '../../db/schemas';
-import { selfAndDescendants, textOf, webUrlOf } from '../read-dom';
+import { inertCopy, selfAndDescendants, textOf, webUrlOf } from '../read-dom';
 import type { HostAdapter } from '../types';
 import { messageIdOfLink, userIdOfLink } from './ids';
 import { selectors } from './selectors';
@@ -23,7 +23,7 @@ const isPost = (el: Element) => own(el, selectors.actionRow) !== undefined;
 
 /** The post's own text: a copy without its replies, header, avatar and buttons (there is no body hook). */
 function excerptOf(post: Element): string {
-  const copy = post.cloneNode(true) as Element;
+  const copy = inertCopy(post);
   for (const nested of copy.querySelectorAll(selectors.post)) nested.remove();
   copy.querySelector(selectors.author)?.remove();
   for (const chrome of copy.querySelectorAll(
