@@ -139,6 +139,8 @@ export function renderPostPage(store, post, context) {
   return layout({
     ...context,
     title: 'Beitrag',
+    // The same client as the feed: it navigates back to the feed in place and re-renders posts.
+    scripts: ['/assets/feed.js'],
     content: html`<p class="back"><a href="/">← Alle Neuigkeiten</a></p>
 <main id="feed" class="feed single">${renderPost(store, post)}</main>`,
   });

@@ -4,6 +4,7 @@ import { createHandlers } from '../lib/background/handlers';
 import { openDatabase } from '../lib/db/database';
 import { seedBuiltinIntranets } from '../lib/db/writes';
 import { onOriginsRevoked } from '../lib/intranets/manage';
+import { reinjectIntoOpenTabs } from '../lib/intranets/reinject';
 import { syncRegistrations } from '../lib/intranets/sync-registrations';
 import { dispatch } from '../lib/messages/dispatcher';
 
@@ -19,7 +20,10 @@ export default defineBackground(() => {
     seedBuiltinIntranets(db, Date.now())
       .then(() => syncRegistrations(db))
       .catch(report('start-up'));
-  browser.runtime.onInstalled.addListener(prepare);
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    const prepared = prepare();
+    if (reason === 'update') void prepared.then(reinjectIntoOpenTabs).catch(report('re-inject after update'));
+  });
   void prepare();
 
   browser.permissions.onRemoved.addListener(({ origins }) => {

@@ -41,8 +41,15 @@ export function ThisPage({ db, tabId }: Props) {
   if (inspection === undefined) return <p aria-busy="true">{t('popupLoading')}</p>;
   if (inspection === 'unavailable') return <p>{t('popupCannotInspect')}</p>;
   const { origin, adapter } = inspection;
-  // On means: enabled for the adapter that recognises the page (loopback's built-in entry is the demo's).
-  const on = intranet !== undefined && (adapter === undefined || intranet.host === adapter.id);
+  // On means: enabled for the adapter that recognises the page. A page no adapter recognises is on
+  // only through its own entry: loopback's built-in any-port entry is the demo's, not this page's.
+  const on =
+    intranet !== undefined && (adapter === undefined ? !intranet.anyPort : intranet.host === adapter.id);
+  // Any site no adapter knows can be taught, and a taught one taught again; a site that an adapter
+  // was enabled for is left to that adapter.
+  const teachable = adapter
+    ? adapter.id === 'generic'
+    : intranet === undefined || intranet.host === 'generic' || intranet.anyPort;
 
   const enable = () => {
     if (!adapter) return;
@@ -52,6 +59,15 @@ export function ThisPage({ db, tabId }: Props) {
       const result = await sendFromUi({ type: 'intranet.add', origin, host: adapter.id, name: adapter.name });
       setNotice(result.ok ? t('popupSiteOn', origin) : t(result.error.reason, result.error.detail ?? ''));
       await refresh();
+    });
+  };
+  const teach = () => {
+    // Requested first thing in the click handler: browsers only ask within a user gesture. The popup
+    // closes as soon as the user clicks the page; the background and the picker carry on without it.
+    void browser.permissions.request({ origins: [`${origin}/*`] }).then(async (granted) => {
+      if (!granted) return setNotice(t('popupPermissionDenied'));
+      const result = await sendFromUi({ type: 'teach.start', tabId, origin });
+      setNotice(result.ok ? t('popupTeachStarted') : t(result.error.reason, result.error.detail ?? ''));
     });
   };
   const disable = async () => {
@@ -92,6 +108,11 @@ export function ThisPage({ db, tabId }: Props) {
               {t('popupEnableSite')}
             </button>
           )
+        )}
+        {teachable && (
+          <button type="button" class={adapter ? undefined : 'primary'} onClick={teach}>
+            {adapter ? t('popupTeachAgain') : t('popupTeachSite')}
+          </button>
         )}
         <button type="button" onClick={() => void refresh()}>
           {t('popupCheckAgain')}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { IntranetList } from '../../components/options/IntranetList';
 import { Preferences } from '../../components/options/Preferences';
+import { TaughtSites } from '../../components/options/TaughtSites';
 import { openDatabase } from '../../lib/db/database';
 import type { Intranet, Settings } from '../../lib/db/schemas';
 import { setAddressForm, t } from '../../lib/i18n/t';
@@ -21,6 +22,7 @@ function Options({ initial }: { initial: Settings }) {
     <main>
       <h1>{t('optionsTitle')}</h1>
       <IntranetList intranets={intranets} onChange={loadIntranets} />
+      <TaughtSites db={db} onChange={loadIntranets} />
       <Preferences settings={settings} onChange={setSettings} />
     </main>
   );

@@ -9,6 +9,7 @@ import { addIntranet, notifyTabs, removeIntranet, setIntranetOn } from '../intra
 import type { DispatcherDeps } from '../messages/dispatcher';
 import { fail, ok } from '../messages/result';
 import { readSettings, updateSettings } from '../settings/settings';
+import { createTeachHandlers } from '../teach/handlers';
 
 type Clock = { now: () => number; newId: () => string };
 
@@ -22,14 +23,24 @@ function storageFailure(error: unknown) {
 export function createHandlers(
   db: RueckenwindDb,
   clock: Clock = systemClock,
-): Pick<DispatcherDeps, 'content' | 'ui' | 'findEnabledIntranet'> {
+): Pick<DispatcherDeps, 'content' | 'ui' | 'teach' | 'findEnabledIntranet' | 'findTeachSession'> {
+  const teaching = createTeachHandlers(db, clock);
   return {
     findEnabledIntranet: (url) => findEnabledIntranet(db, url),
+    findTeachSession: teaching.findTeachSession,
+    teach: teaching.teach,
     content: {
-      'page.hello': async () => {
+      'page.hello': async (_message, context) => {
         try {
           const { values, addressForm, wolHashtag } = await readSettings(db);
-          return ok({ values, addressForm, wolHashtag });
+          // The generic adapter is built from what the user taught for this site.
+          const taught =
+            context.intranet.host === 'generic'
+              ? (await db.taughtSites.get(context.origin))?.selectors
+              : undefined;
+          return ok(
+            taught ? { values, addressForm, wolHashtag, taught } : { values, addressForm, wolHashtag },
+          );
         } catch (error) {
           return storageFailure(error);
         }
@@ -118,6 +129,7 @@ export function createHandlers(
       },
     },
     ui: {
+      ...teaching.ui,
       'intranet.add': async (message) => {
         if (!(await browser.permissions.contains({ origins: [`${message.origin}/*`] }))) {
           return fail('errorNoPermission', message.origin);
@@ -131,6 +143,8 @@ export function createHandlers(
       },
       'intranet.remove': async (message) => {
         try {
+          // Removing a taught site forgets what it was taught.
+          await db.taughtSites.delete(message.origin);
           return (await removeIntranet(db, message.origin))
             ? ok({ origin: message.origin })
             : fail('errorNotEnabled');

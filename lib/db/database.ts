@@ -13,6 +13,8 @@ import type {
   Recognition,
   Relationship,
   Settings,
+  TaughtSite,
+  TeachSession,
   WeeklyLog,
   WolPost,
 } from './schemas';
@@ -43,6 +45,8 @@ export class RueckenwindDb extends Dexie {
   declare readonly dailyAggregates: Table<DailyAggregate, DayKey>;
   declare readonly quarantine: EntityTable<QuarantineEntry, 'id'>;
   declare readonly settings: Table<Settings, 'user'>;
+  declare readonly taughtSites: Table<TaughtSite, string>;
+  declare readonly teachSessions: Table<TeachSession, number>;
 
   constructor(name: string) {
     super(name);

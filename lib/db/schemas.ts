@@ -182,6 +182,47 @@ export const IntranetSchema = z.object({
 });
 export type Intranet = z.infer<typeof IntranetSchema>;
 
+/** Long enough for any selector a person would write or the picker derives; bounded like every input. */
+export const TAUGHT_SELECTOR_MAX = 400;
+const TaughtSelectorSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(TAUGHT_SELECTOR_MAX));
+/** Read inside each post (`post.querySelector`), so it is anchored at the post. */
+const InPostSelectorSchema = TaughtSelectorSchema.check(z.startsWith(':scope'));
+
+/**
+ * How the generic adapter finds posts on a site the user taught it (lib/teach). zod cannot tell whether
+ * a string parses as CSS; the contexts with a DOM (picker, options, content script) check that.
+ */
+export const TaughtSelectorsSchema = z.object({
+  /** Every post on a page. */
+  post: TaughtSelectorSchema,
+  author: InPostSelectorSchema,
+  permalink: z.optional(InPostSelectorSchema),
+  body: z.optional(InPostSelectorSchema),
+  /** Where the buttons go; without it they go right after the author's name. */
+  actions: z.optional(InPostSelectorSchema),
+  /** The signed-in user's name, somewhere on the page. */
+  currentUser: z.optional(TaughtSelectorSchema),
+  /** An attribute of the post element that identifies it (`id`, `data-content-key`, ...). */
+  postIdAttribute: z.optional(z.string().check(z.regex(/^[a-z][a-z_-]{0,60}$/))),
+});
+export type TaughtSelectors = z.infer<typeof TaughtSelectorsSchema>;
+
+export const TaughtSiteSchema = z.object({
+  origin: OriginSchema,
+  selectors: TaughtSelectorsSchema,
+  taughtAt: z.number(),
+  updatedAt: z.number(),
+});
+export type TaughtSite = z.infer<typeof TaughtSiteSchema>;
+
+/** The tab in which the user is teaching a site: the only sender whose picker messages are accepted. */
+export const TeachSessionSchema = z.object({
+  tabId: z.int().check(z.minimum(0)),
+  origin: OriginSchema,
+  expiresAt: z.number(),
+});
+export type TeachSession = z.infer<typeof TeachSessionSchema>;
+
 /** Counts per day, kept in the same transaction as every write so that no view scans the history. */
 export const DailyAggregateSchema = z.object({
   day: DayKeySchema,

@@ -1,19 +1,32 @@
 import type { HostAdapter } from '../hosts/types';
+import { SHADOW_HOST_TAG } from './shadow-host';
 
 /** Past this many added nodes in one frame a full rescan is cheaper than walking each of them. */
 const RESCAN_THRESHOLD = 400;
 
+export type PostObserverHandlers = {
+  /** A post that appeared or changed. Posts seen before come again, so this must be idempotent. */
+  onPost: (post: Element) => void;
+  /** Elements left the page since the last batch; called after that batch's `onPost` calls. */
+  onRemoval: () => void;
+  /** Asked before each batch; false means the caller is gone (an orphaned script) and nothing runs. */
+  isLive: () => boolean;
+};
+
 /**
  * One MutationObserver for the whole page, batched to animation frames: infinite feeds, host
- * frameworks re-rendering a post and in-app navigation all arrive as added nodes, and each post is
- * handed to `onPost` again so the caller can (re)mount idempotently. Returns the teardown.
+ * frameworks re-rendering a post and in-app navigation all arrive as added or removed nodes, and each
+ * post concerned is handed to `onPost` again so the caller can (re)mount idempotently. Returns the
+ * teardown.
  */
 export function observePosts(
   doc: Document,
   adapter: HostAdapter,
-  onPost: (post: Element) => void,
+  { onPost, onRemoval, isLive }: PostObserverHandlers,
 ): () => void {
   let added = new Set<Element>();
+  // Parents that lost a child: the post around one may have lost our mount without gaining a node.
+  let shrunk = new Set<Element>();
   let frame: number | undefined;
 
   const visit = (root: ParentNode) => {
@@ -23,29 +36,47 @@ export function observePosts(
   const flush = () => {
     frame = undefined;
     const batch = added;
+    const parents = shrunk;
     added = new Set();
-    if (batch.size > RESCAN_THRESHOLD) return visit(doc);
-    const posts = new Set<Element>();
-    for (const node of batch) {
-      if (!node.isConnected) continue;
-      for (const post of adapter.findPosts(node)) posts.add(post);
-      const enclosing = adapter.closestPost(node);
-      if (enclosing) posts.add(enclosing);
+    shrunk = new Set();
+    if (!isLive()) return;
+    if (batch.size > RESCAN_THRESHOLD) visit(doc);
+    else {
+      const posts = new Set<Element>();
+      for (const node of batch) {
+        if (!node.isConnected) continue;
+        for (const post of adapter.findPosts(node)) posts.add(post);
+        const enclosing = adapter.closestPost(node);
+        if (enclosing) posts.add(enclosing);
+      }
+      for (const parent of parents) {
+        const enclosing = parent.isConnected ? adapter.closestPost(parent) : null;
+        if (enclosing) posts.add(enclosing);
+      }
+      for (const post of posts) onPost(post);
     }
-    for (const post of posts) onPost(post);
+    if (parents.size > 0) onRemoval();
   };
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) added.add(node);
+      // Our own hosts arriving are the result of a batch, not a reason for another one.
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && node.localName !== SHADOW_HOST_TAG) added.add(node);
+      }
+      for (const node of record.removedNodes) {
+        if (node instanceof Element && record.target instanceof Element) shrunk.add(record.target);
+      }
     }
-    if (added.size > 0 && frame === undefined) frame = requestAnimationFrame(flush);
+    if ((added.size > 0 || shrunk.size > 0) && frame === undefined) frame = requestAnimationFrame(flush);
   });
 
   visit(doc);
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  // The document, not its root element: a page that swaps its root element stays observed.
+  observer.observe(doc, { childList: true, subtree: true });
   return () => {
     observer.disconnect();
     if (frame !== undefined) cancelAnimationFrame(frame);
+    frame = undefined;
   };
 }

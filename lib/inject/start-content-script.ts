@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageActions } from '../../components/thank/PostActions';
 import { defaultValues } from '../../components/thank/values';
+import type { HostId } from '../db/schemas';
 import type { HostAdapter } from '../hosts/types';
 import { setAddressForm } from '../i18n/t';
 import { BackgroundToContentSchema } from '../messages/background-to-content';
+import type { PageHelloReply } from '../messages/content-to-background';
 import type { Failure } from '../messages/result';
 import { sendFromContent } from '../messages/send';
 import { createPostActionsMounter } from './mount-post-actions';
@@ -14,25 +16,35 @@ import { thanksStateOf } from './thanks-state';
 const failureOf = (result: Failure) => ({ reason: result.error.reason, detail: result.error.detail ?? '' });
 
 /**
+ * An adapter that exists only once the background has answered: the generic one is built from the
+ * selectors the user taught for this site, which come with the hello.
+ */
+export type LateAdapter = { id: HostId; fromHello: (hello: PageHelloReply) => HostAdapter | undefined };
+
+/**
  * Everything a content script does on an intranet page, for one adapter: ask the background whether
  * the site is enabled, mount the actions on every post (now and as the page changes), and take it all
  * down when the site is switched off or the extension is updated or removed.
  */
-export async function startContentScript(ctx: ContentScriptContext, adapter: HostAdapter): Promise<void> {
+export async function startContentScript(
+  ctx: ContentScriptContext,
+  source: HostAdapter | LateAdapter,
+): Promise<void> {
   const pageUrl = () => new URL(location.href);
-  if (!adapter.matches(pageUrl(), document)) return;
+  if ('matches' in source && !source.matches(pageUrl(), document)) return;
   // Enabling a site injects the script into its open tabs; one may already run there. The registry
   // lives in our isolated world, out of the page's reach; an orphaned (updated-away) instance yields.
   const scope = globalThis as { rueckenwindRunning?: Map<string, ContentScriptContext> };
   scope.rueckenwindRunning ??= new Map();
   const running = scope.rueckenwindRunning;
-  const other = running.get(adapter.id);
+  const other = running.get(source.id);
   if (other && !other.isInvalid) return;
-  running.set(adapter.id, ctx);
+  running.set(source.id, ctx);
   // The background decides whether this intranet is enabled; a refusal means: stay invisible.
   const hello = await sendFromContent({ type: 'page.hello', origin: pageUrl().origin });
-  if (!hello.ok || ctx.isInvalid) {
-    running.delete(adapter.id);
+  const adapter = !hello.ok ? undefined : 'matches' in source ? source : source.fromHello(hello.value);
+  if (!hello.ok || !adapter || ctx.isInvalid) {
+    running.delete(source.id);
     return;
   }
   setAddressForm(hello.value.addressForm);
@@ -91,10 +103,29 @@ export async function startContentScript(ctx: ContentScriptContext, adapter: Hos
       }));
     },
   });
-  const stopObserving = observePosts(document, adapter, mounter.mount);
+  const stopObserving = observePosts(document, adapter, {
+    onPost: mounter.mount,
+    onRemoval: mounter.sweep,
+    // Reading it is what makes WXT notice an update or removal (and run `stop`), see below.
+    isLive: () => ctx.isValid,
+  });
+
+  // Chrome tells an orphaned script nothing, and WXT's ctx only notices when asked (or when a newer copy
+  // of this script starts in the page). So ask on every batch of page changes, and whenever the user
+  // could reach our buttons: before a click or key press gets to a dead button, or on coming back to the tab.
+  const listening = new AbortController();
+  const checkStillInstalled = () => void ctx.isInvalid;
+  for (const type of ['visibilitychange', 'pointerdown', 'keydown', 'focusin']) {
+    document.addEventListener(type, checkStillInstalled, {
+      capture: true,
+      passive: true,
+      signal: listening.signal,
+    });
+  }
 
   const stop = () => {
     if (running.get(adapter.id) === ctx) running.delete(adapter.id);
+    listening.abort();
     stopObserving();
     mounter.teardown();
     browser.runtime.onMessage.removeListener(onMessage);

@@ -8,6 +8,7 @@ import {
   PostRefSchema,
   RECIPIENTS_MAX,
   SYNC_STATES,
+  TaughtSelectorsSchema,
   ValueNameSchema,
   WOL_TEMPLATES,
 } from '../db/schemas';
@@ -66,6 +67,8 @@ export const PageHelloReplySchema = z.object({
   values: z.optional(z.array(ValueNameSchema)),
   addressForm: AddressFormSchema,
   wolHashtag: HashtagSchema,
+  /** On a site the user taught Rückenwind: the selectors the generic adapter is built from. */
+  taught: z.optional(TaughtSelectorsSchema),
 });
 export type PageHelloReply = z.infer<typeof PageHelloReplySchema>;
 export const SavedWolPostSchema = z.object({ id: z.string() });
@@ -83,4 +86,34 @@ export type ContentReplies = {
   'wolPost.save': z.infer<typeof SavedWolPostSchema>;
   'recognition.retry': { retried: boolean };
   'posts.status': PostsStatusReply;
+};
+
+/**
+ * Messages of the picker that teaches Rückenwind a site (`teach-site.js`). The site is not an enabled
+ * intranet yet, so the usual sender rule would refuse them: they are accepted only from the tab in
+ * which the user started teaching, for that tab's origin, while the session lasts.
+ */
+export const TeachHelloSchema = z.object({ type: z.literal('teach.hello'), origin: z.string() });
+export const TeachSaveSchema = z.object({
+  type: z.literal('teach.save'),
+  origin: z.string(),
+  selectors: TaughtSelectorsSchema,
+});
+export const TeachCancelSchema = z.object({ type: z.literal('teach.cancel'), origin: z.string() });
+
+export const TeachToBackgroundSchema = z.discriminatedUnion('type', [
+  TeachHelloSchema,
+  TeachSaveSchema,
+  TeachCancelSchema,
+]);
+export type TeachToBackground = z.infer<typeof TeachToBackgroundSchema>;
+
+export const TeachHelloReplySchema = z.object({ addressForm: AddressFormSchema });
+export const TeachDoneSchema = z.object({ origin: z.string() });
+
+/** What each picker message answers with. */
+export type TeachReplies = {
+  'teach.hello': z.infer<typeof TeachHelloReplySchema>;
+  'teach.save': z.infer<typeof TeachDoneSchema>;
+  'teach.cancel': z.infer<typeof TeachDoneSchema>;
 };

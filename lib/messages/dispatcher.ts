@@ -1,8 +1,11 @@
-import type { Intranet } from '../db/schemas';
+import type { Intranet, TeachSession } from '../db/schemas';
 import {
   type ContentReplies,
   type ContentToBackground,
   ContentToBackgroundSchema,
+  type TeachReplies,
+  type TeachToBackground,
+  TeachToBackgroundSchema,
 } from './content-to-background';
 import { fail, type Result } from './result';
 import { type UiReplies, type UiToBackground, UiToBackgroundSchema } from './ui-to-background';
@@ -23,6 +26,15 @@ type ContentHandlers = {
     context: ContentContext,
   ) => Promise<Result<ContentReplies[K]>>;
 };
+/** Where a picker message came from: the tab of a live teach session, and its origin. */
+export type TeachContext = { origin: string; tabId: number };
+
+type TeachHandlers = {
+  [K in TeachToBackground['type']]: (
+    message: Extract<TeachToBackground, { type: K }>,
+    context: TeachContext,
+  ) => Promise<Result<TeachReplies[K]>>;
+};
 type UiHandlers = {
   [K in UiToBackground['type']]: (
     message: Extract<UiToBackground, { type: K }>,
@@ -34,7 +46,10 @@ export type DispatcherDeps = {
   /** `chrome-extension://<id>` or `moz-extension://<uuid>`, without a trailing slash. */
   extensionOrigin: string;
   findEnabledIntranet: (url: string) => Promise<Intranet | undefined>;
+  /** The tab's teach session, if one is open and has not expired. */
+  findTeachSession: (tabId: number) => Promise<TeachSession | undefined>;
   content: ContentHandlers;
+  teach: TeachHandlers;
   ui: UiHandlers;
 };
 
@@ -65,7 +80,8 @@ function claimedOrigins(message: ContentToBackground): string[] {
 /**
  * The background's single entry point for messages. Which handler runs is decided by the message's
  * validated type; whether it may run is decided by who sent it: UI messages only from extension pages,
- * content messages only from a tab on an enabled intranet, acting for that tab's own origin.
+ * content messages only from a tab on an enabled intranet, acting for that tab's own origin, and the
+ * teaching picker's messages only from the tab with a live teach session for that tab's origin.
  */
 export async function dispatch(
   raw: unknown,
@@ -81,6 +97,9 @@ export async function dispatch(
     return runUi(ui.data, deps.ui);
   }
 
+  const teach = TeachToBackgroundSchema.safeParse(raw);
+  if (teach.success) return dispatchTeach(teach.data, sender, fromExtensionPage, deps);
+
   const content = ContentToBackgroundSchema.safeParse(raw);
   if (!content.success) return fail('errorInvalidMessage');
   if (fromExtensionPage || !sender.tab) return fail('errorWrongSender', 'content message not from a tab');
@@ -92,6 +111,36 @@ export async function dispatch(
     return fail('errorWrongSender', 'message claims another origin');
   }
   return runContent(content.data, { origin, intranet, tabId: sender.tab.id }, deps.content);
+}
+
+/**
+ * The one exception to "content messages only from enabled intranets": the picker runs on a site that
+ * is not enabled yet. It is let through only from the tab the user started teaching in (the session
+ * records it, with an expiry), on the origin the session was opened for.
+ */
+async function dispatchTeach(
+  message: TeachToBackground,
+  sender: MessageSender,
+  fromExtensionPage: boolean,
+  deps: DispatcherDeps,
+): Promise<Result<unknown>> {
+  const tabId = sender.tab?.id;
+  if (fromExtensionPage || tabId === undefined)
+    return fail('errorWrongSender', 'picker message not from a tab');
+  const origin = webOrigin(sender.url);
+  if (!origin) return fail('errorWrongSender', 'picker message from a non-web page');
+  const session = await deps.findTeachSession(tabId);
+  if (session?.origin !== origin) return fail('errorWrongSender', 'no teach session for this tab and origin');
+  if (message.origin !== origin) return fail('errorWrongSender', 'message claims another origin');
+  const context = { origin, tabId };
+  switch (message.type) {
+    case 'teach.hello':
+      return deps.teach['teach.hello'](message, context);
+    case 'teach.save':
+      return deps.teach['teach.save'](message, context);
+    case 'teach.cancel':
+      return deps.teach['teach.cancel'](message, context);
+  }
 }
 
 function runUi(message: UiToBackground, handlers: UiHandlers): Promise<Result<unknown>> {
@@ -106,6 +155,12 @@ function runUi(message: UiToBackground, handlers: UiHandlers): Promise<Result<un
       return handlers['recognition.delete'](message);
     case 'settings.update':
       return handlers['settings.update'](message);
+    case 'teach.start':
+      return handlers['teach.start'](message);
+    case 'teach.update':
+      return handlers['teach.update'](message);
+    case 'teach.forget':
+      return handlers['teach.forget'](message);
   }
 }
 

@@ -9,6 +9,7 @@ export const ERROR_REASONS = [
   'errorWrongSender',
   'errorNotEnabled',
   'errorNoPermission',
+  'errorKnownSite',
   'errorStorage',
   'errorExtensionReloaded',
   'errorUnknown',

@@ -10,6 +10,9 @@ const uiReplySchemas = {
   'intranet.setEnabled': z.object({ origin: z.string(), enabled: z.boolean() }),
   'recognition.delete': z.object({ id: z.string() }),
   'settings.update': SettingsSchema,
+  'teach.start': z.object({ origin: z.string() }),
+  'teach.update': z.object({ origin: z.string() }),
+  'teach.forget': z.object({ origin: z.string() }),
 } satisfies { [K in keyof UiReplies]: z.ZodMiniType<UiReplies[K]> };
 
 /** Sends a UI→background message (popup, options) and validates the reply. */

@@ -8,6 +8,10 @@ import {
   RetriedSchema,
   SavedRecognitionSchema,
   SavedWolPostSchema,
+  TeachDoneSchema,
+  TeachHelloReplySchema,
+  type TeachReplies,
+  type TeachToBackground,
 } from './content-to-background';
 import { fail, type Result, resultSchema } from './result';
 
@@ -19,13 +23,17 @@ const contentReplySchemas = {
   'posts.status': PostsStatusReplySchema,
 } satisfies { [K in keyof ContentReplies]: z.ZodMiniType<ContentReplies[K]> };
 
+const teachReplySchemas = {
+  'teach.hello': TeachHelloReplySchema,
+  'teach.save': TeachDoneSchema,
+  'teach.cancel': TeachDoneSchema,
+} satisfies { [K in keyof TeachReplies]: z.ZodMiniType<TeachReplies[K]> };
+
 /**
- * Sends a content→background message and validates the reply. A reloaded or removed extension leaves
+ * Sends a message to the background and validates the reply. A reloaded or removed extension leaves
  * this script orphaned; that becomes a readable error instead of an exception in the host page.
  */
-export async function sendFromContent<M extends ContentToBackground>(
-  message: M,
-): Promise<Result<ContentReplies[M['type']]>> {
+async function send<T>(message: unknown, schema: z.ZodMiniType): Promise<Result<T>> {
   let reply: unknown;
   try {
     reply = await browser.runtime.sendMessage(message);
@@ -35,6 +43,20 @@ export async function sendFromContent<M extends ContentToBackground>(
       ? fail('errorExtensionReloaded')
       : fail('errorUnknown', detail);
   }
-  const parsed = resultSchema(contentReplySchemas[message.type]).safeParse(reply);
-  return parsed.success ? (parsed.data as Result<ContentReplies[M['type']]>) : fail('errorInvalidMessage');
+  const parsed = resultSchema(schema).safeParse(reply);
+  return parsed.success ? (parsed.data as Result<T>) : fail('errorInvalidMessage');
+}
+
+/** Sends a content→background message from a content script on an intranet page. */
+export function sendFromContent<M extends ContentToBackground>(
+  message: M,
+): Promise<Result<ContentReplies[M['type']]>> {
+  return send(message, contentReplySchemas[message.type]);
+}
+
+/** Sends a message from the picker that teaches Rückenwind a site (teach-site.js). */
+export function sendFromPicker<M extends TeachToBackground>(
+  message: M,
+): Promise<Result<TeachReplies[M['type']]>> {
+  return send(message, teachReplySchemas[message.type]);
 }

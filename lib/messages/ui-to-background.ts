@@ -6,6 +6,7 @@ import {
   OriginSchema,
   RecordIdSchema,
   type Settings,
+  TaughtSelectorsSchema,
   ValueNameSchema,
 } from '../db/schemas';
 
@@ -44,12 +45,38 @@ export const UpdateSettingsSchema = z.object({
   }),
 });
 
+/**
+ * "Teach Rückenwind this site", sent after the user granted the origin: the background opens a teach
+ * session for the tab and injects the picker there. The popup may close at any moment after this.
+ */
+export const StartTeachingSchema = z.object({
+  type: z.literal('teach.start'),
+  tabId: z.int().check(z.minimum(0)),
+  origin: OriginSchema,
+});
+
+/** Selectors corrected by hand (options page). */
+export const UpdateTaughtSiteSchema = z.object({
+  type: z.literal('teach.update'),
+  origin: OriginSchema,
+  selectors: TaughtSelectorsSchema,
+});
+
+/** "Forget this site": its selectors, its intranet entry, its registration and its permission. */
+export const ForgetTaughtSiteSchema = z.object({
+  type: z.literal('teach.forget'),
+  origin: OriginSchema,
+});
+
 export const UiToBackgroundSchema = z.discriminatedUnion('type', [
   AddIntranetSchema,
   RemoveIntranetSchema,
   SetIntranetEnabledSchema,
   DeleteRecognitionSchema,
   UpdateSettingsSchema,
+  StartTeachingSchema,
+  UpdateTaughtSiteSchema,
+  ForgetTaughtSiteSchema,
 ]);
 export type UiToBackground = z.infer<typeof UiToBackgroundSchema>;
 
@@ -59,4 +86,7 @@ export type UiReplies = {
   'intranet.setEnabled': { origin: string; enabled: boolean };
   'recognition.delete': { id: string };
   'settings.update': Settings;
+  'teach.start': { origin: string };
+  'teach.update': { origin: string };
+  'teach.forget': { origin: string };
 };

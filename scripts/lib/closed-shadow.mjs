@@ -212,14 +212,21 @@ export async function waitForRole(page, role, name, { count, timeout = 10_000 } 
  * @returns {Promise<RoleMatch>}
  */
 async function nthByRole(page, role, name, nth) {
-  const nodes = await accessibleNodes(page);
-  const matches = nodes.filter((node) => node.role === role && nameMatches(node.name, name));
-  const match = matches[nth];
-  if (match) return match;
-  throw new Error(
-    `No match #${nth} for ${describeQuery(role, name)} (${matches.length} found).\n` +
-      `Accessible nodes on ${page.url()}:\n${summarise(nodes)}`,
-  );
+  // Waits like Playwright's own actions do: UI mounted a frame later is not a failure.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const nodes = await accessibleNodes(page);
+    const matches = nodes.filter((node) => node.role === role && nameMatches(node.name, name));
+    const match = matches[nth];
+    if (match) return match;
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `No match #${nth} for ${describeQuery(role, name)} (${matches.length} found).\n` +
+          `Accessible nodes on ${page.url()}:\n${summarise(nodes)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
@@ -297,6 +304,18 @@ export async function focusByRole(page, role, name, { nth = 0 } = {}) {
  * @returns {Promise<number>}
  */
 export async function countInClosedShadowRoots(page, cssSelector) {
+  // Node ids go stale when the page changes between the two CDP calls: count again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await countOnce(page, cssSelector);
+    } catch (error) {
+      if (attempt >= 5 || !/Could not find node/.test(String(error))) throw error;
+    }
+  }
+}
+
+/** One attempt of countInClosedShadowRoots. @param {Page} page @param {string} cssSelector */
+async function countOnce(page, cssSelector) {
   const session = await cdp(page);
   const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
   /** @type {number[]} */

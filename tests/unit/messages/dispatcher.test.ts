@@ -3,6 +3,7 @@ import { createHandlers } from '../../../lib/background/handlers';
 import { openDatabase, type RueckenwindDb } from '../../../lib/db/database';
 import { seedBuiltinIntranets } from '../../../lib/db/writes';
 import { type DispatcherDeps, dispatch, type MessageSender } from '../../../lib/messages/dispatcher';
+import { openTeachSession, TEACH_SESSION_MS } from '../../../lib/teach/store';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
@@ -41,11 +42,13 @@ function saveMessage(origin = DEMO) {
 let db: RueckenwindDb;
 let deps: DispatcherDeps;
 let ids = 0;
+let now: number;
 
 beforeEach(async () => {
   db = openDatabase(`dispatcher-${crypto.randomUUID()}`);
-  await seedBuiltinIntranets(db, Date.now());
-  const clock = { now: () => Date.now(), newId: () => `rec-${++ids}` };
+  now = Date.now();
+  await seedBuiltinIntranets(db, now);
+  const clock = { now: () => now, newId: () => `rec-${++ids}` };
   deps = { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN, ...createHandlers(db, clock) };
 });
 
@@ -201,5 +204,97 @@ describe('the background dispatcher', () => {
     });
     expect(await storedCount()).toBe(0);
     expect((await db.dailyAggregates.toArray()).map((a) => a.thanksGiven)).toEqual([0]);
+  });
+});
+
+describe('the teaching picker, on a site that is not enabled yet', () => {
+  const PORTAL = 'https://portal.musterwerk.example';
+  const TEACHING_TAB = 9;
+  const teachingTab: MessageSender = {
+    id: EXTENSION_ID,
+    url: `${PORTAL}/news`,
+    tab: { id: TEACHING_TAB, url: `${PORTAL}/news` },
+  };
+  const hello = { type: 'teach.hello', origin: PORTAL };
+  const selectors = { post: 'div.feed-card', author: ':scope a.card-author' };
+
+  beforeEach(async () => {
+    await openTeachSession(db, TEACHING_TAB, PORTAL, now);
+  });
+
+  it('is heard from the tab the user started teaching in, for that tab’s site', async () => {
+    expect(await dispatch(hello, teachingTab, deps)).toEqual({ ok: true, value: { addressForm: 'sie' } });
+  });
+
+  it('is refused from another tab on the same site', async () => {
+    const otherTab = { ...teachingTab, tab: { id: TEACHING_TAB + 1, url: `${PORTAL}/news` } };
+    expect(await dispatch(hello, otherTab, deps)).toMatchObject({
+      ok: false,
+      error: { reason: 'errorWrongSender' },
+    });
+  });
+
+  it('is refused once the session expired', async () => {
+    now += TEACH_SESSION_MS - 1;
+    expect(await dispatch(hello, teachingTab, deps)).toMatchObject({ ok: true });
+    now += 1;
+    expect(await dispatch(hello, teachingTab, deps)).toMatchObject({
+      ok: false,
+      error: { reason: 'errorWrongSender' },
+    });
+  });
+
+  it('is refused when the teaching tab moved on to another site', async () => {
+    const moved = { ...teachingTab, url: 'https://evil.example/', tab: { id: TEACHING_TAB } };
+    expect(await dispatch({ ...hello, origin: 'https://evil.example' }, moved, deps)).toMatchObject({
+      ok: false,
+      error: { reason: 'errorWrongSender' },
+    });
+  });
+
+  it('is refused when it claims another origin than its tab’s', async () => {
+    const save = { type: 'teach.save', origin: 'https://evil.example', selectors };
+    expect(await dispatch(save, teachingTab, deps)).toMatchObject({
+      ok: false,
+      error: { reason: 'errorWrongSender' },
+    });
+    expect(await db.taughtSites.count()).toBe(0);
+  });
+
+  it('is refused from an extension page and from another extension', async () => {
+    expect(await dispatch(hello, popup, deps)).toMatchObject({ error: { reason: 'errorWrongSender' } });
+    expect(await dispatch(hello, { ...teachingTab, id: 'someone-else' }, deps)).toMatchObject({
+      error: { reason: 'errorWrongSender' },
+    });
+  });
+
+  it('opens nothing else: the page’s other content messages are still refused there', async () => {
+    expect(await dispatch({ type: 'page.hello', origin: PORTAL }, teachingTab, deps)).toMatchObject({
+      ok: false,
+      error: { reason: 'errorNotEnabled' },
+    });
+    expect(await dispatch(saveMessage(PORTAL), teachingTab, deps)).toMatchObject({
+      error: { reason: 'errorNotEnabled' },
+    });
+    expect(await storedCount()).toBe(0);
+  });
+
+  it.each([
+    ['an author selector not anchored at the post', { ...selectors, author: 'a.card-author' }],
+    ['no post selector', { author: ':scope a' }],
+    ['a selector over 400 characters', { ...selectors, post: `div${'.x'.repeat(200)}` }],
+    ['a post id attribute that is not a name', { ...selectors, postIdAttribute: 'onclick="x"' }],
+  ])('rejects selectors with %s and stores nothing', async (_label, bad) => {
+    const result = await dispatch({ type: 'teach.save', origin: PORTAL, selectors: bad }, teachingTab, deps);
+    expect(result).toEqual({ ok: false, error: { reason: 'errorInvalidMessage' } });
+    expect(await db.taughtSites.count()).toBe(0);
+  });
+
+  it('is refused after the user cancelled', async () => {
+    expect(await dispatch({ type: 'teach.cancel', origin: PORTAL }, teachingTab, deps)).toEqual({
+      ok: true,
+      value: { origin: PORTAL },
+    });
+    expect(await dispatch(hello, teachingTab, deps)).toMatchObject({ error: { reason: 'errorWrongSender' } });
   });
 });
