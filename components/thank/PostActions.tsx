@@ -15,6 +15,8 @@ export type PageActions = {
   saveThanks: (post: PostRef, draft: ThankDraft, postedText: string) => Promise<SaveFailure | undefined>;
   saveWol: (draft: WolDraft, postedText: string) => Promise<SaveFailure | undefined>;
   retryThanks: (post: PostRef) => Promise<SaveFailure | undefined>;
+  /** Tells screen-reader users what happened, through the page's one live region. */
+  announce: (text: string) => void;
 };
 
 type Props = {
@@ -30,7 +32,6 @@ type Open = 'thanks' | 'wol' | undefined;
 /** The actions Rückenwind adds to one post: thank its author, or work out loud about it. */
 export function PostActions({ post, state, page, idPrefix }: Props) {
   const [open, setOpen] = useState<Open>();
-  const [announcement, setAnnouncement] = useState('');
   const thankRef = useRef<HTMLButtonElement>(null);
   const wolRef = useRef<HTMLButtonElement>(null);
   const current = useCell(state);
@@ -42,7 +43,7 @@ export function PostActions({ post, state, page, idPrefix }: Props) {
   };
   const toggle = (which: Exclude<Open, undefined>) => (open === which ? close() : setOpen(which));
   const done = (message: MessageKey) => {
-    setAnnouncement(t(message));
+    page.announce(t(message));
     close();
     return undefined;
   };
@@ -62,9 +63,9 @@ export function PostActions({ post, state, page, idPrefix }: Props) {
 
   const retry = async () => {
     const failure = await page.retryThanks(post);
-    if (failure) return setAnnouncement(t(failure.reason, failure.detail ?? ''));
+    if (failure) return page.announce(t(failure.reason, failure.detail ?? ''));
     state.set({ kind: 'saved' });
-    setAnnouncement(t('statusSaved'));
+    page.announce(t('statusSaved'));
   };
 
   return (
@@ -99,9 +100,6 @@ export function PostActions({ post, state, page, idPrefix }: Props) {
           </button>
         </span>
       )}
-      <span class="visually-hidden" role="status">
-        {announcement}
-      </span>
       {open === 'thanks' && (
         <ThankComposer
           id={`${idPrefix}-thanks`}

@@ -36,3 +36,31 @@ export function selfAndDescendants(root: ParentNode, selector: string): Element[
   const found = Array.from(root.querySelectorAll(selector));
   return root instanceof Element && root.matches(selector) ? [root, ...found] : found;
 }
+
+/**
+ * `root.querySelector(selector)` for selectors of the form `:scope > a > b`, walking the children
+ * instead: browsers evaluate `:scope >` selectors slowly, and adapters read several per post. Any other
+ * selector goes to `querySelector` as it is.
+ */
+export function queryScoped(root: Element, selector: string): Element | null {
+  // Only plain child chains: anything with descendants, lists, siblings, attributes or pseudo-classes
+  // (where a `>` could hide inside quotes or parentheses) goes to the browser.
+  const chain = selector.replace(/\s*>\s*/g, '>');
+  if (!chain.startsWith(':scope>') || /[\s,~+[("':]/.test(chain.slice(':scope>'.length))) {
+    return root.querySelector(selector);
+  }
+  const steps = selector
+    .slice(':scope'.length)
+    .split('>')
+    .map((step) => step.trim())
+    .filter(Boolean);
+  let current: Element = root;
+  for (const step of steps) {
+    const next: Element | undefined = Array.prototype.find.call(current.children, (child: Element) =>
+      child.matches(step),
+    ) as Element | undefined;
+    if (!next) return null;
+    current = next;
+  }
+  return current;
+}

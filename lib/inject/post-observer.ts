@@ -3,6 +3,12 @@ import { SHADOW_HOST_TAG } from './shadow-host';
 
 /** Past this many added nodes in one frame a full rescan is cheaper than walking each of them. */
 const RESCAN_THRESHOLD = 400;
+/**
+ * The first batch of a frame, up to this size, is handled in the observer callback itself (a microtask:
+ * the buttons are there before the next paint and within milliseconds of their posts). Whatever else
+ * changes in that frame, and any bigger burst, waits for the next animation frame and is handled once.
+ */
+const IMMEDIATE_LIMIT = 100;
 
 export type PostObserverHandlers = {
   /** A post that appeared or changed. Posts seen before come again, so this must be idempotent. */
@@ -14,7 +20,7 @@ export type PostObserverHandlers = {
 };
 
 /**
- * One MutationObserver for the whole page, batched to animation frames: infinite feeds, host
+ * One MutationObserver for the whole page, batched to animation frames (see IMMEDIATE_LIMIT): infinite feeds, host
  * frameworks re-rendering a post and in-app navigation all arrive as added or removed nodes, and each
  * post concerned is handed to `onPost` again so the caller can (re)mount idempotently. Returns the
  * teardown.
@@ -28,6 +34,8 @@ export function observePosts(
   // Parents that lost a child: the post around one may have lost our mount without gaining a node.
   let shrunk = new Set<Element>();
   let frame: number | undefined;
+  /** Set after an immediate flush until the next frame: at most one flush outside animation frames per frame. */
+  let busyFrame: number | undefined;
 
   const visit = (root: ParentNode) => {
     for (const post of adapter.findPosts(root)) onPost(post);
@@ -68,7 +76,13 @@ export function observePosts(
         if (node instanceof Element && record.target instanceof Element) shrunk.add(record.target);
       }
     }
-    if ((added.size > 0 || shrunk.size > 0) && frame === undefined) frame = requestAnimationFrame(flush);
+    if ((added.size === 0 && shrunk.size === 0) || frame !== undefined) return;
+    if (busyFrame === undefined && added.size <= IMMEDIATE_LIMIT) {
+      flush();
+      busyFrame = requestAnimationFrame(() => {
+        busyFrame = undefined;
+      });
+    } else frame = requestAnimationFrame(flush);
   });
 
   visit(doc);
@@ -77,6 +91,8 @@ export function observePosts(
   return () => {
     observer.disconnect();
     if (frame !== undefined) cancelAnimationFrame(frame);
+    if (busyFrame !== undefined) cancelAnimationFrame(busyFrame);
     frame = undefined;
+    busyFrame = undefined;
   };
 }

@@ -9,6 +9,7 @@ import { BackgroundToContentSchema } from '../messages/background-to-content';
 import type { PageHelloReply } from '../messages/content-to-background';
 import type { Failure } from '../messages/result';
 import { sendFromContent } from '../messages/send';
+import { createAnnouncer } from './announcer';
 import { createPostActionsMounter } from './mount-post-actions';
 import { observePosts } from './post-observer';
 import { thanksStateOf } from './thanks-state';
@@ -30,7 +31,12 @@ export async function startContentScript(
   ctx: ContentScriptContext,
   source: HostAdapter | LateAdapter,
 ): Promise<void> {
-  const pageUrl = () => new URL(location.href);
+  // Asked for every post; parsed again only when the address changed (in-app navigation).
+  let current = new URL(location.href);
+  const pageUrl = () => {
+    if (current.href !== location.href) current = new URL(location.href);
+    return current;
+  };
   if ('matches' in source && !source.matches(pageUrl(), document)) return;
   // Enabling a site injects the script into its open tabs; one may already run there. The registry
   // lives in our isolated world, out of the page's reach; an orphaned (updated-away) instance yields.
@@ -50,6 +56,7 @@ export async function startContentScript(
   setAddressForm(hello.value.addressForm);
   const me = adapter.currentUser(document, pageUrl());
 
+  const announcer = createAnnouncer(document);
   const page: PageActions = {
     me,
     values: hello.value.values ?? defaultValues(),
@@ -87,6 +94,7 @@ export async function startContentScript(
       });
       return result.ok ? undefined : failureOf(result);
     },
+    announce: (text) => announcer.announce(text),
   };
 
   const mounter = createPostActionsMounter({
@@ -128,6 +136,7 @@ export async function startContentScript(
     listening.abort();
     stopObserving();
     mounter.teardown();
+    announcer.remove();
     browser.runtime.onMessage.removeListener(onMessage);
   };
   // Only the background may push to us; anything else, or anything malformed, is ignored.

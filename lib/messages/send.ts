@@ -8,10 +8,6 @@ import {
   RetriedSchema,
   SavedRecognitionSchema,
   SavedWolPostSchema,
-  TeachDoneSchema,
-  TeachHelloReplySchema,
-  type TeachReplies,
-  type TeachToBackground,
 } from './content-to-background';
 import { fail, type Result, resultSchema } from './result';
 
@@ -23,17 +19,22 @@ const contentReplySchemas = {
   'posts.status': PostsStatusReplySchema,
 } satisfies { [K in keyof ContentReplies]: z.ZodMiniType<ContentReplies[K]> };
 
-const teachReplySchemas = {
-  'teach.hello': TeachHelloReplySchema,
-  'teach.save': TeachDoneSchema,
-  'teach.cancel': TeachDoneSchema,
-} satisfies { [K in keyof TeachReplies]: z.ZodMiniType<TeachReplies[K]> };
+// Built once per reply type: content scripts ask about every batch of posts.
+const replySchemas = new WeakMap<z.ZodMiniType, z.ZodMiniType>();
+function replySchemaOf(schema: z.ZodMiniType): z.ZodMiniType {
+  let built = replySchemas.get(schema);
+  if (!built) {
+    built = resultSchema(schema);
+    replySchemas.set(schema, built);
+  }
+  return built;
+}
 
 /**
  * Sends a message to the background and validates the reply. A reloaded or removed extension leaves
  * this script orphaned; that becomes a readable error instead of an exception in the host page.
  */
-async function send<T>(message: unknown, schema: z.ZodMiniType): Promise<Result<T>> {
+export async function send<T>(message: unknown, schema: z.ZodMiniType): Promise<Result<T>> {
   let reply: unknown;
   try {
     reply = await browser.runtime.sendMessage(message);
@@ -43,7 +44,7 @@ async function send<T>(message: unknown, schema: z.ZodMiniType): Promise<Result<
       ? fail('errorExtensionReloaded')
       : fail('errorUnknown', detail);
   }
-  const parsed = resultSchema(schema).safeParse(reply);
+  const parsed = replySchemaOf(schema).safeParse(reply);
   return parsed.success ? (parsed.data as Result<T>) : fail('errorInvalidMessage');
 }
 
@@ -52,11 +53,4 @@ export function sendFromContent<M extends ContentToBackground>(
   message: M,
 ): Promise<Result<ContentReplies[M['type']]>> {
   return send(message, contentReplySchemas[message.type]);
-}
-
-/** Sends a message from the picker that teaches Rückenwind a site (teach-site.js). */
-export function sendFromPicker<M extends TeachToBackground>(
-  message: M,
-): Promise<Result<TeachReplies[M['type']]>> {
-  return send(message, teachReplySchemas[message.type]);
 }

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { TEACH_CSS } from '../../components/teach/styles';
 import { TeachPanel } from '../../components/teach/TeachPanel';
 import { setAddressForm } from '../i18n/t';
-import { sendFromPicker } from '../messages/send';
+import { sendFromPicker } from '../messages/send-from-picker';
 import { createOutlines } from './outlines';
 import { createOverlayHost } from './overlay-host';
 

@@ -1,5 +1,5 @@
 import { PersonSchema, PostRefSchema } from '../../db/schemas';
-import { selfAndDescendants, textOf, webUrlOf } from '../read-dom';
+import { queryScoped, selfAndDescendants, textOf, webUrlOf } from '../read-dom';
 import type { HostAdapter } from '../types';
 import { selectors } from './selectors';
 
@@ -11,13 +11,13 @@ export const demoAdapter: HostAdapter = {
   findPosts: (root) => selfAndDescendants(root, selectors.post),
   closestPost: (node) => node.closest(selectors.post),
   readPost(post, page) {
-    const author = post.querySelector(selectors.author);
+    const author = queryScoped(post, selectors.author);
     const parsed = PostRefSchema.safeParse({
       host: 'demo',
       origin: page.origin,
       postId: post.getAttribute('data-post-id') ?? '',
-      permalink: webUrlOf(post.querySelector(selectors.permalink), page),
-      excerpt: textOf(post.querySelector(selectors.body), 140) || undefined,
+      permalink: webUrlOf(queryScoped(post, selectors.permalink), page),
+      excerpt: textOf(queryScoped(post, selectors.body), 140) || undefined,
       author: {
         name: textOf(author),
         id: author?.getAttribute('data-user-id') || undefined,
@@ -27,7 +27,7 @@ export const demoAdapter: HostAdapter = {
     return parsed.success ? parsed.data : undefined;
   },
   mountPoint(post) {
-    const actions = post.querySelector(selectors.actions);
+    const actions = queryScoped(post, selectors.actions);
     return actions ? { parent: actions } : undefined;
   },
   currentUser(doc, page) {

@@ -36,6 +36,7 @@ const page: PageActions = {
   saveThanks: async () => undefined,
   saveWol: async () => undefined,
   retryThanks: async () => undefined,
+  announce: () => undefined,
 };
 
 let feed: HTMLElement;
@@ -121,9 +122,11 @@ describe('mounting on a changing page', () => {
     await frames.next();
     expectOneMountPerPost();
     expect(hostsIn(document)).toHaveLength(44);
-    // One question for the first posts, one for the batch, not one per post.
-    expect(fetchStates).toHaveBeenCalledTimes(2);
-    expect(fetchStates.mock.calls[1]?.[0]).toHaveLength(40);
+    // One question per batch, not one per post: the posts already there, the first append of the
+    // frame (handled at once), and the rest of that frame.
+    expect(fetchStates).toHaveBeenCalledTimes(3);
+    expect(fetchStates.mock.calls[1]?.[0]).toHaveLength(2);
+    expect(fetchStates.mock.calls[2]?.[0]).toHaveLength(38);
   });
 
   it('mounts again, once, when the host re-renders a footer, and unmounts the old one', async () => {
