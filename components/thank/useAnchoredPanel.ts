@@ -1,11 +1,12 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { showAnchoredPopover } from '../../lib/inject/anchor-popover';
 
 /** Shows a composer panel next to the button that opened it and focuses its first field. */
 export function useAnchoredPanel<Field extends HTMLElement>(anchor: HTMLElement | null) {
   const panelRef = useRef<HTMLDivElement>(null);
   const firstFieldRef = useRef<Field>(null);
-  useEffect(() => {
+  // Layout effect: placed and focused before the next paint, so no keystroke lands in the page meanwhile.
+  useLayoutEffect(() => {
     const panel = panelRef.current;
     const hide = panel && anchor ? showAnchoredPopover(panel, anchor) : undefined;
     firstFieldRef.current?.focus();

@@ -114,6 +114,7 @@ test('a thank-you whose delivery failed says why and can be retried', async ({ e
   await page.goto(demo.url);
   const author = await firstAuthor(page);
   await clickByRole(page, 'button', `Thank ${author} for this post`);
+  await waitForRole(page, 'dialog', 'Say thank you');
   await page.keyboard.type('Danke!');
   await clickByRole(page, 'button', 'Save thank-you');
   await waitForRole(page, 'button', `You thanked ${author} for this post. Thank again`);

@@ -51,6 +51,7 @@ test.describe('in German', () => {
     await page.goto(demo.url);
     const author = await firstAuthor(page);
     await clickByRole(page, 'button', `${author} für diesen Beitrag danken`);
+    await waitForRole(page, 'dialog', 'Danke sagen');
     // Formal by default.
     await page.keyboard.type('Danke!');
     await clickByRole(page, 'button', 'Dank speichern');
