@@ -13,7 +13,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['scripting', 'activeTab'],
+    permissions: ['scripting', 'activeTab', 'alarms'],
     host_permissions: DEMO_INTRANET_MATCHES,
     // Customer-hosted intranets are asked for one origin at a time, when the user enables them.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

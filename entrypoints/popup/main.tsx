@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { SyncStatus } from '../../components/popup/SyncStatus';
 import { ThisPage } from '../../components/popup/ThisPage';
 import { WeekSummary } from '../../components/popup/WeekSummary';
 import { openDatabase } from '../../lib/db/database';
@@ -43,6 +44,7 @@ function Popup() {
     <main>
       <h1>{t('extName')}</h1>
       <WeekSummary totals={totals} weekLabel={weekLabel} />
+      <SyncStatus db={db} />
       {tabId !== undefined && <ThisPage db={db} tabId={tabId} />}
       <p class="privacy">{t('popupPrivacy')}</p>
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -23,6 +23,8 @@ function storageFailure(error: unknown) {
 export function createHandlers(
   db: RueckenwindDb,
   clock: Clock = systemClock,
+  /** Called after something was queued for the intranet: the outbox drains at once. */
+  queued: () => void = () => undefined,
 ): Pick<DispatcherDeps, 'content' | 'ui' | 'teach' | 'findEnabledIntranet' | 'findTeachSession'> {
   const teaching = createTeachHandlers(db, clock);
   return {
@@ -31,6 +33,8 @@ export function createHandlers(
     teach: teaching.teach,
     content: {
       'page.hello': async (_message, context) => {
+        // A newly opened tab of an intranet may be what waiting items were waiting for.
+        queued();
         try {
           const { values, addressForm, wolHashtag } = await readSettings(db);
           // The generic adapter is built from what the user taught for this site.
@@ -62,6 +66,7 @@ export function createHandlers(
         };
         try {
           await saveRecognition(db, record, { sync: true, now });
+          queued();
         } catch (error) {
           return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
         }
@@ -93,6 +98,7 @@ export function createHandlers(
         };
         try {
           await saveWolPost(db, record, { sync: true, now });
+          queued();
         } catch (error) {
           return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
         }
@@ -110,6 +116,7 @@ export function createHandlers(
           let retried = false;
           for (const rec of records)
             retried = (await retryDelivery(db, 'recognition', rec.id, clock.now())) || retried;
+          if (retried) queued();
           return ok({ retried });
         } catch (error) {
           return storageFailure(error);

@@ -165,6 +165,11 @@ export const OutboxItemSchema = z.object({
   nextAttemptAt: z.number(),
   leaseUntil: z.optional(z.number()),
   lastError: z.optional(z.string()),
+  /**
+   * Set when an attempt ended without knowing whether the host took the write (timeout, lost
+   * response): the next attempt first looks on the host for a write of ours made since then.
+   */
+  uncertainSince: z.optional(z.number()),
   createdAt: z.number(),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;

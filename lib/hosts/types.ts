@@ -1,4 +1,5 @@
 import type { HostId, Person, PostRef } from '../db/schemas';
+import type { DeliveryResult } from '../messages/background-to-content';
 
 /**
  * What every host adapter implements: pure functions that read the host's DOM. They never touch the
@@ -25,6 +26,24 @@ export type HostAdapter = {
   mountPoint: (post: Element) => { parent: Element; before?: Node | null } | undefined;
   /** What a new post can be aimed at on this host, if it has such things. */
   postTarget?: 'group' | 'space' | 'channel';
+  /**
+   * The host's own API, called from the content script with the page's session (the page transport).
+   * Hosts without one here are reached from the background with a token (issue 4).
+   */
+  api?: PageApi;
   /** The signed-in user, as the host shows them. */
   currentUser: (doc: Document, page: URL) => Person | undefined;
+};
+
+/** Writes through the host's API as the signed-in user, and finds our own earlier writes. */
+export type PageApi = {
+  /** Replies to a post (a thank-you). */
+  reply: (post: PostRef, text: string) => Promise<DeliveryResult>;
+  /** A new post (working out loud), in `target` where the host has groups or channels. */
+  createPost: (text: string, target: string | undefined) => Promise<DeliveryResult>;
+  /**
+   * After an uncertain attempt: the id of a write of ours with exactly this text made since `since`,
+   * in reply to `post` (or as a new post), so it is never made twice.
+   */
+  findOwnWrite: (post: PostRef | undefined, text: string, since: number) => Promise<string | undefined>;
 };

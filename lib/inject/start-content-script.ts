@@ -5,11 +5,12 @@ import { defaultValues } from '../../components/thank/values';
 import type { HostId } from '../db/schemas';
 import type { HostAdapter } from '../hosts/types';
 import { setAddressForm } from '../i18n/t';
-import { BackgroundToContentSchema } from '../messages/background-to-content';
+import { BackgroundToContentSchema, type DeliveryResult } from '../messages/background-to-content';
 import type { PageHelloReply } from '../messages/content-to-background';
 import type { Failure } from '../messages/result';
 import { sendFromContent } from '../messages/send';
 import { createAnnouncer } from './announcer';
+import { deliver } from './deliver';
 import { createPostActionsMounter } from './mount-post-actions';
 import { observePosts } from './post-observer';
 import { thanksStateOf } from './thanks-state';
@@ -140,12 +141,25 @@ export async function startContentScript(
     browser.runtime.onMessage.removeListener(onMessage);
   };
   // Only the background may push to us; anything else, or anything malformed, is ignored.
-  function onMessage(raw: unknown, sender: { id?: string; tab?: unknown }) {
-    if (sender.id !== browser.runtime.id || sender.tab) return;
+  function onMessage(
+    raw: unknown,
+    sender: { id?: string; tab?: unknown },
+  ): Promise<DeliveryResult> | undefined {
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     const parsed = BackgroundToContentSchema.safeParse(raw);
-    if (!parsed.success || parsed.data.origin !== pageUrl().origin) return;
-    if (parsed.data.type === 'intranet.disabled') return stop();
-    mounter.setState(parsed.data.postId, thanksStateOf(parsed.data));
+    if (!parsed.success || parsed.data.origin !== pageUrl().origin) return undefined;
+    const message = parsed.data;
+    switch (message.type) {
+      case 'intranet.disabled':
+        stop();
+        return undefined;
+      case 'post.thanked':
+        mounter.setState(message.postId, thanksStateOf(message));
+        return undefined;
+      case 'outbox.deliver':
+        // Another adapter's script in this tab (loopback runs several) leaves it to its own.
+        return message.host === adapter?.id && adapter.api ? deliver(adapter.api, message) : undefined;
+    }
   }
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(stop);

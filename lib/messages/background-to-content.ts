@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { SYNC_STATES } from '../db/schemas';
+import { HostIdSchema, POSTED_TEXT_MAX, PostRefSchema, SYNC_STATES } from '../db/schemas';
 
 /** Messages the background pushes to content scripts, e.g. a post thanked from another tab. */
 export const PostThankedSchema = z.object({
@@ -7,6 +7,7 @@ export const PostThankedSchema = z.object({
   origin: z.string(),
   postId: z.string(),
   state: z.enum(SYNC_STATES),
+  error: z.optional(z.string()),
 });
 
 /** The user switched Rückenwind off for this intranet (or revoked its permission): remove our UI. */
@@ -15,8 +16,37 @@ export const IntranetDisabledSchema = z.object({
   origin: z.string(),
 });
 
+/**
+ * The page transport: the background asks a content script on the intranet to make the write as the
+ * signed-in user (same origin: the session cookie and the host's CSRF token apply).
+ */
+export const DeliverSchema = z.object({
+  type: z.literal('outbox.deliver'),
+  origin: z.string(),
+  host: HostIdSchema,
+  text: z.string().check(z.minLength(1), z.maxLength(POSTED_TEXT_MAX)),
+  /** The post a thank-you replies to; absent for a new post. */
+  post: z.optional(PostRefSchema),
+  target: z.optional(z.string()),
+  /** An earlier attempt may have landed: look for our write made since then before writing again. */
+  uncertainSince: z.optional(z.number()),
+});
+export type Deliver = z.infer<typeof DeliverSchema>;
+
+export const DeliveryResultSchema = z.union([
+  z.object({ ok: z.literal(true), remoteId: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  z.object({
+    ok: z.literal(false),
+    kind: z.enum(['retry', 'uncertain', 'permanent']),
+    reason: z.string().check(z.maxLength(500)),
+    retryAfterMs: z.optional(z.number()),
+  }),
+]);
+export type DeliveryResult = z.infer<typeof DeliveryResultSchema>;
+
 export const BackgroundToContentSchema = z.discriminatedUnion('type', [
   PostThankedSchema,
   IntranetDisabledSchema,
+  DeliverSchema,
 ]);
 export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;

@@ -18,32 +18,10 @@ async function previewText(page: Page) {
   return (await textOf(page, region.backendNodeId)).replace(/^Preview: exactly what will be posted\s*/, '');
 }
 
-/** Writes into the extension's own database as a delivery engine would: the test's stand-in for a host. */
-async function markDeliveryFailed(extension: ExtensionFixture, error: string) {
-  await extension.serviceWorker.evaluate(
-    (reason) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('rueckenwind');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['recognitions', 'outbox'], 'readwrite');
-          const recognitions = tx.objectStore('recognitions');
-          recognitions.getAll().onsuccess = (event) => {
-            for (const rec of (event.target as IDBRequest).result) {
-              recognitions.put({ ...rec, sync: { state: 'failed', error: reason, updatedAt: Date.now() } });
-            }
-          };
-          const outbox = tx.objectStore('outbox');
-          outbox.getAll().onsuccess = (event) => {
-            for (const item of (event.target as IDBRequest).result) {
-              outbox.put({ ...item, state: 'failed', attempts: 6, lastError: reason });
-            }
-          };
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    error,
+async function badgeText(extension: ExtensionFixture): Promise<string> {
+  type Action = { getBadgeText: (details: object) => Promise<string> };
+  return extension.serviceWorker.evaluate(() =>
+    (globalThis as unknown as { chrome: { action: Action } }).chrome.action.getBadgeText({}),
   );
 }
 
@@ -109,23 +87,44 @@ test('working out loud about a post saves a post that links it, with the WOL has
   await expect(popup.locator('[data-figure="wolPosts"] .count')).toHaveText('1');
 });
 
-test('a thank-you whose delivery failed says why and can be retried', async ({ extension, demo }) => {
+test('a thank-you the intranet refuses says why, and is sent once when the user tries again', async ({
+  extension,
+  demo,
+}) => {
   const page = await extension.context.newPage();
   await page.goto(demo.url);
+  // The intranet refuses replies for now, as a host does when comments are closed.
+  await page.route('**/api/posts/*/replies', (route) =>
+    route.fulfill({
+      status: 403,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'Comments are closed' }),
+    }),
+  );
   const author = await firstAuthor(page);
   await clickByRole(page, 'button', `Thank ${author} for this post`);
   await waitForRole(page, 'dialog', 'Say thank you');
   await page.keyboard.type('Danke!');
   await clickByRole(page, 'button', 'Save thank-you');
-  await waitForRole(page, 'button', `You thanked ${author} for this post. Thank again`);
 
-  await markDeliveryFailed(extension, 'HTTP 403: comments are closed');
-  await page.reload();
+  // A 403 is permanent: no retrying behind the user's back, the host's reason on the button.
   await waitForRole(page, 'button', `Your thanks to ${author} was not sent. Open to try again`);
-  // The host's reason is there for everyone, not only in the accessible name.
-  expect(await findByRole(page, 'StaticText', /Not sent: HTTP 403: comments are closed/)).toHaveLength(1);
+  expect(await findByRole(page, 'StaticText', /Not sent: HTTP 403: Comments are closed/)).toHaveLength(1);
+  const [failed] = (await readExtensionDb(extension, 'outbox')) as Array<Record<string, unknown>>;
+  expect(failed).toMatchObject({ state: 'failed', attempts: 1, lastError: 'HTTP 403: Comments are closed' });
+  // Visible without opening the page again: the toolbar badge and the popup.
+  await expect.poll(() => badgeText(extension)).toBe('1');
+  const popup = await extension.context.newPage();
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  await expect(popup.locator('[data-sync="failed"]')).toHaveText(
+    'Not sent: 1 (open the post to see why and try again)',
+  );
+  await popup.close();
+
+  await page.unroute('**/api/posts/*/replies');
   await clickByRole(page, 'button', 'Try again');
-  await waitForRole(page, 'button', `You thanked ${author} for this post. Thank again`);
+  await waitForRole(page, 'button', `You thanked ${author} for this post; it was sent. Thank again`);
   const [item] = (await readExtensionDb(extension, 'outbox')) as Array<Record<string, unknown>>;
-  expect(item).toMatchObject({ state: 'pending', attempts: 0 });
+  expect(item).toMatchObject({ state: 'done' });
+  await expect.poll(() => badgeText(extension)).toBe('');
 });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { clickByRole, findByRole, waitForRole } from '../../scripts/lib/closed-shadow.mjs';
 import { type ExtensionFixture, expect, test } from './support/fixtures';
+import { gedanktButton } from './support/labels';
 
 async function openOptions(extension: ExtensionFixture): Promise<Page> {
   const options = await extension.context.newPage();
@@ -55,7 +56,7 @@ test.describe('in German', () => {
     // Formal by default.
     await page.keyboard.type('Danke!');
     await clickByRole(page, 'button', 'Dank speichern');
-    await waitForRole(page, 'button', `Sie haben ${author} für diesen Beitrag gedankt. Noch einmal danken`);
+    await waitForRole(page, 'button', gedanktButton(author));
 
     const options = await openOptions(extension);
     await options.getByRole('radio', { name: 'Vertraut: du' }).check();
@@ -67,6 +68,6 @@ test.describe('in German', () => {
 
     // The same thanked post, now addressed informally.
     await page.reload();
-    await waitForRole(page, 'button', `Du hast ${author} für diesen Beitrag gedankt. Noch einmal danken`);
+    await waitForRole(page, 'button', gedanktButton(author, 'du'));
   });
 });

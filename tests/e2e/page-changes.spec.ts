@@ -6,6 +6,7 @@ import type { Page, Worker } from '@playwright/test';
 import { clickByRole, countInClosedShadowRoots, waitForRole } from '../../scripts/lib/closed-shadow.mjs';
 import { launchWithExtension } from '../../scripts/lib/launch-extension.mjs';
 import { type ExtensionFixture, expect, test } from './support/fixtures';
+import { thankedButton } from './support/labels';
 
 // The page changes under the extension (in-app navigation, re-rendered posts, live updates), and the
 // extension changes under the page (updated, removed): every post keeps exactly one set of buttons, and
@@ -122,7 +123,7 @@ test('re-rendered, replied-to and newly arrived posts keep exactly one thank but
   await waitForRole(page, 'dialog', 'Say thank you');
   await page.keyboard.type('Danke!');
   await clickByRole(page, 'button', 'Save thank-you');
-  await waitForRole(page, 'button', `You thanked ${author} for this post. Thank again`);
+  await waitForRole(page, 'button', thankedButton(author));
 
   // "Gefällt mir": the host replaces the whole post with a fresh copy.
   const post = page.locator(`#post-${id}`);
@@ -131,7 +132,7 @@ test('re-rendered, replied-to and newly arrived posts keep exactly one thank but
   await expect(post.locator(':scope > footer > .action-like')).toHaveAttribute('aria-pressed', 'true');
   expect(await before?.evaluate((el) => el.isConnected)).toBe(false);
   await expectOneThankButtonPerPost(page);
-  await waitForRole(page, 'button', `You thanked ${author} for this post. Thank again`, { count: 1 });
+  await waitForRole(page, 'button', thankedButton(author), { count: 1 });
 
   // "Antworten": the host re-renders the footer, with a form in it; sending re-renders the thread.
   await post.locator(':scope > footer > .action-reply').click();
@@ -142,7 +143,7 @@ test('re-rendered, replied-to and newly arrived posts keep exactly one thank but
   await post.locator(':scope > footer button[type="submit"]').click();
   await expect(post.locator('article.reply')).toHaveCount(replies + 1);
   await expectOneThankButtonPerPost(page);
-  await waitForRole(page, 'button', `You thanked ${author} for this post. Thank again`, { count: 1 });
+  await waitForRole(page, 'button', thankedButton(author), { count: 1 });
 
   // A colleague posts; the feed shows it on top when the reader comes back to the tab.
   const response = await page.request.post(`${demo.url}/api/posts`, {

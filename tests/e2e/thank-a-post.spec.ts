@@ -6,6 +6,7 @@ import {
   waitForRole,
 } from '../../scripts/lib/closed-shadow.mjs';
 import { expect, pageDatabaseNames, readExtensionDb, test } from './support/fixtures';
+import { gedanktButton, thankedButton } from './support/labels';
 
 const THANK = /^Thank (.+) for this post$/;
 
@@ -39,7 +40,7 @@ test('every post gets exactly one thank button, also posts the feed adds later',
   ).toBe(null);
 });
 
-test('thanking a post stores it in the extension, shows it on the button and in the popup', async ({
+test('thanking a post stores it, posts it to the intranet exactly once, and shows it on the button and in the popup', async ({
   extension,
   demo,
 }) => {
@@ -59,7 +60,7 @@ test('thanking a post stores it in the extension, shows it on the button and in 
   await clickByRole(page, 'button', 'Save thank-you');
 
   await waitForRole(page, 'dialog', 'Say thank you', { count: 0 });
-  const [thanked] = await waitForRole(page, 'button', `You thanked ${author} for this post. Thank again`);
+  const [thanked] = await waitForRole(page, 'button', thankedButton(author));
   expect(thanked?.focused).toBe(true);
 
   const records = await readExtensionDb(extension, 'recognitions');
@@ -69,14 +70,31 @@ test('thanking a post stores it in the extension, shows it on the button and in 
     message: 'Danke für die schnelle Hilfe beim Release!',
     to: [{ name: author }],
     post: { host: 'demo', origin: new URL(demo.url).origin, author: { name: author } },
-    sync: { state: 'pending' },
   });
   // Stored in the extension's origin, not in the intranet's.
   expect(await pageDatabaseNames(page)).not.toContain('rueckenwind');
 
-  // The state survives a reload: the button asks the background.
+  // Sent through the intranet's own API, as the signed-in user, and the button says so.
+  await waitForRole(page, 'button', `You thanked ${author} for this post; it was sent. Thank again`);
+  const [sent] = (await readExtensionDb(extension, 'recognitions')) as Array<{
+    post: { postId: string };
+    postedText: string;
+    sync: { state: string; remoteId?: string };
+  }>;
+  expect(sent?.sync.state).toBe('sent');
+  const thread = (await (await fetch(`${demo.url}/api/posts/${sent?.post.postId}`)).json()) as {
+    replies: Array<{ id: string; author: { id: string }; body: string }>;
+  };
+  const ours = thread.replies.filter((reply) => reply.body === sent?.postedText.trim());
+  expect(ours).toHaveLength(1);
+  expect(ours[0]).toMatchObject({ id: sent?.sync.remoteId, author: { id: 'mara.keller' } });
+
+  // The state survives a reload, and the reply is on the page.
   await page.reload();
-  await waitForRole(page, 'button', `You thanked ${author} for this post. Thank again`);
+  await waitForRole(page, 'button', thankedButton(author));
+  await expect(page.locator(`#post-${ours[0]?.id} .post-body`)).toContainText(
+    'Danke für die schnelle Hilfe beim Release!',
+  );
 
   const popup = await extension.context.newPage();
   await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
@@ -112,7 +130,7 @@ test.describe('in German', () => {
     await waitForRole(page, 'dialog', 'Danke sagen');
     await page.keyboard.type('Vielen Dank!');
     await clickByRole(page, 'button', 'Dank speichern');
-    await waitForRole(page, 'button', `Sie haben ${author} für diesen Beitrag gedankt. Noch einmal danken`);
+    await waitForRole(page, 'button', gedanktButton(author));
 
     const popup = await extension.context.newPage();
     await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);

@@ -1,11 +1,13 @@
 import { PersonSchema, PostRefSchema } from '../../db/schemas';
 import { queryScoped, selfAndDescendants, textOf, webUrlOf } from '../read-dom';
 import type { HostAdapter } from '../types';
+import { demoApi } from './api';
 import { selectors } from './selectors';
 
 export const demoAdapter: HostAdapter = {
   id: 'demo',
   name: 'Built-in demo intranet',
+  api: demoApi,
   selectors,
   matches: (_page, doc) => doc.querySelector(selectors.marker) !== null,
   findPosts: (root) => selfAndDescendants(root, selectors.post),
