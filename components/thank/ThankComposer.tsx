@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { thankYouText } from '../../lib/compose/post-texts';
 import type { Person } from '../../lib/db/schemas';
 import { type MessageKey, t } from '../../lib/i18n/t';
+import { ComposerFrame } from './ComposerFrame';
 import { Preview } from './Preview';
-import { escapeCancels, useAnchoredPanel } from './useAnchoredPanel';
+import { useAnchoredPanel } from './useAnchoredPanel';
 
 export type ThankDraft = { to: Person[]; message: string; value: string | undefined };
 export type SaveFailure = { reason: MessageKey; detail?: string };
@@ -50,91 +51,75 @@ export function ThankComposer({ id, author, values, anchor, onSave, onCancel }: 
     if (failure) setError(t(failure.reason, failure.detail ?? ''));
   };
 
-  const titleId = `${id}-title`;
   return (
-    <div
-      ref={panelRef}
+    <ComposerFrame
       id={id}
-      class="composer"
-      popover="manual"
-      role="dialog"
-      aria-labelledby={titleId}
-      onKeyDown={escapeCancels(onCancel)}
+      title={t('composerTitle')}
+      panelRef={panelRef}
+      error={error}
+      saving={saving}
+      saveLabel={t('composerSave')}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
-      <form onSubmit={submit}>
-        <h2 id={titleId}>{t('composerTitle')}</h2>
-        {error && (
-          <p class="alert" role="alert">
-            {error}
-          </p>
-        )}
-        <fieldset class="field recipients">
-          <legend class="label">{t('composerTo')}</legend>
-          <ul class="chips">
-            {to.map((person) => (
-              <li class="chip" key={person.name}>
-                {person.name}
-                <button
-                  type="button"
-                  aria-label={t('composerRemovePerson', person.name)}
-                  onClick={() => setTo(to.filter((p) => p !== person))}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div class="add">
-            <input
-              aria-label={t('composerAddPerson')}
-              placeholder={t('composerAddPerson')}
-              value={extra}
-              maxLength={200}
-              onInput={(event) => setExtra(event.currentTarget.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  addPerson();
-                }
-              }}
-            />
-            <button type="button" onClick={addPerson}>
-              {t('composerAddPersonButton')}
-            </button>
-          </div>
-        </fieldset>
-        <label class="field">
-          <span class="label">{t('composerMessage')}</span>
-          <textarea
-            ref={messageRef}
-            placeholder={t('composerMessagePlaceholder')}
-            maxLength={2000}
-            aria-required="true"
-            value={message}
-            onInput={(event) => setMessage(event.currentTarget.value)}
+      <fieldset class="field recipients">
+        <legend class="label">{t('composerTo')}</legend>
+        <ul class="chips">
+          {to.map((person) => (
+            <li class="chip" key={person.name}>
+              {person.name}
+              <button
+                type="button"
+                aria-label={t('composerRemovePerson', person.name)}
+                onClick={() => setTo(to.filter((p) => p !== person))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div class="add">
+          <input
+            aria-label={t('composerAddPerson')}
+            placeholder={t('composerAddPerson')}
+            value={extra}
+            maxLength={200}
+            onInput={(event) => setExtra(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                addPerson();
+              }
+            }}
           />
-        </label>
-        <label class="field">
-          <span class="label">{t('composerValue')}</span>
-          <select value={value} onChange={(event) => setValue(event.currentTarget.value)}>
-            <option value="">{t('composerValueNone')}</option>
-            {values.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Preview id={id} text={posted} />
-        <div class="buttons">
-          <button type="button" onClick={onCancel}>
-            {t('composerCancel')}
-          </button>
-          <button type="submit" class="primary" disabled={saving}>
-            {saving ? t('composerSaving') : t('composerSave')}
+          <button type="button" onClick={addPerson}>
+            {t('composerAddPersonButton')}
           </button>
         </div>
-      </form>
-    </div>
+      </fieldset>
+      <label class="field">
+        <span class="label">{t('composerMessage')}</span>
+        <textarea
+          ref={messageRef}
+          placeholder={t('composerMessagePlaceholder')}
+          maxLength={2000}
+          aria-required="true"
+          value={message}
+          onInput={(event) => setMessage(event.currentTarget.value)}
+        />
+      </label>
+      <label class="field">
+        <span class="label">{t('composerValue')}</span>
+        <select value={value} onChange={(event) => setValue(event.currentTarget.value)}>
+          <option value="">{t('composerValueNone')}</option>
+          {values.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Preview id={id} text={posted} />
+    </ComposerFrame>
   );
 }

@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { WOL_TEMPLATE_LABELS, wolPostText } from '../../lib/compose/post-texts';
 import { type PostRef, WOL_TEMPLATES } from '../../lib/db/schemas';
 import { t } from '../../lib/i18n/t';
+import { ComposerFrame } from './ComposerFrame';
 import { Preview } from './Preview';
 import type { SaveFailure } from './ThankComposer';
-import { escapeCancels, useAnchoredPanel } from './useAnchoredPanel';
+import { useAnchoredPanel } from './useAnchoredPanel';
 
 type Template = (typeof WOL_TEMPLATES)[number];
 export type WolDraft = {
@@ -63,82 +64,66 @@ export function WolComposer({ id, post, hashtag, hasTargets, anchor, onSave, onC
     if (failure) setError(t(failure.reason, failure.detail ?? ''));
   };
 
-  const titleId = `${id}-title`;
   return (
-    <div
-      ref={panelRef}
+    <ComposerFrame
       id={id}
-      class="composer"
-      popover="manual"
-      role="dialog"
-      aria-labelledby={titleId}
-      onKeyDown={escapeCancels(onCancel)}
+      title={t('wolComposerTitle')}
+      panelRef={panelRef}
+      error={error}
+      saving={saving}
+      saveLabel={t('wolSave')}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
-      <form onSubmit={submit}>
-        <h2 id={titleId}>{t('wolComposerTitle')}</h2>
-        {error && (
-          <p class="alert" role="alert">
-            {error}
-          </p>
-        )}
-        <label class="field">
-          <span class="label">{t('wolTemplate')}</span>
-          <select
-            value={template}
-            onChange={(event) => setTemplate(event.currentTarget.value as Template | '')}
-          >
-            <option value="">{t('wolTemplateNone')}</option>
-            {WOL_TEMPLATES.map((key) => (
-              <option key={key} value={key}>
-                {t(WOL_TEMPLATE_LABELS[key])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span class="label">{t('wolText')}</span>
-          <textarea
-            ref={textRef}
-            maxLength={2000}
-            aria-required="true"
-            value={text}
-            onInput={(event) => setText(event.currentTarget.value)}
-          />
-        </label>
-        {post.permalink && (
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={linkPost}
-              onChange={(event) => setLinkPost(event.currentTarget.checked)}
-            />
-            {t('wolLinkPost')}
-          </label>
-        )}
+      <label class="field">
+        <span class="label">{t('wolTemplate')}</span>
+        <select
+          value={template}
+          onChange={(event) => setTemplate(event.currentTarget.value as Template | '')}
+        >
+          <option value="">{t('wolTemplateNone')}</option>
+          {WOL_TEMPLATES.map((key) => (
+            <option key={key} value={key}>
+              {t(WOL_TEMPLATE_LABELS[key])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span class="label">{t('wolText')}</span>
+        <textarea
+          ref={textRef}
+          maxLength={2000}
+          aria-required="true"
+          value={text}
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
+      </label>
+      {post.permalink && (
         <label class="check">
           <input
             type="checkbox"
-            checked={withHashtag}
-            onChange={(event) => setWithHashtag(event.currentTarget.checked)}
+            checked={linkPost}
+            onChange={(event) => setLinkPost(event.currentTarget.checked)}
           />
-          {t('wolIncludeHashtag', hashtag)}
+          {t('wolLinkPost')}
         </label>
-        {hasTargets && (
-          <label class="field">
-            <span class="label">{t('wolTarget')}</span>
-            <input value={target} maxLength={200} onInput={(event) => setTarget(event.currentTarget.value)} />
-          </label>
-        )}
-        <Preview id={id} text={posted} />
-        <div class="buttons">
-          <button type="button" onClick={onCancel}>
-            {t('composerCancel')}
-          </button>
-          <button type="submit" class="primary" disabled={saving}>
-            {saving ? t('composerSaving') : t('wolSave')}
-          </button>
-        </div>
-      </form>
-    </div>
+      )}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={withHashtag}
+          onChange={(event) => setWithHashtag(event.currentTarget.checked)}
+        />
+        {t('wolIncludeHashtag', hashtag)}
+      </label>
+      {hasTargets && (
+        <label class="field">
+          <span class="label">{t('wolTarget')}</span>
+          <input value={target} maxLength={200} onInput={(event) => setTarget(event.currentTarget.value)} />
+        </label>
+      )}
+      <Preview id={id} text={posted} />
+    </ComposerFrame>
   );
 }
