@@ -108,7 +108,7 @@ for (const theme of THEMES) {
       expect(buttons.map((button) => THANK.exec(button.name)?.[1])).toEqual(authors);
     });
 
-    test('thanking a reply deep in a thread stores it with the comment id, from the signed-in user', async ({
+    test('thanking a reply deep in a thread stores it with the comment id and posts it to WordPress once, as a reply under it', async ({
       extension,
       wordpressSites,
     }) => {
@@ -128,7 +128,8 @@ for (const theme of THEMES) {
       await page.keyboard.type('Danke, Jonas – die Zeiterfassung kommt ins Wiki!');
       await clickByRole(page, 'button', 'Save thank-you');
       await waitForRole(page, 'dialog', 'Say thank you', { count: 0 });
-      await waitForRole(page, 'button', 'You thanked Jonas Weber for this post. Thank again');
+      // Posted through WordPress's REST API with the user's session and nonce: the button says so.
+      await waitForRole(page, 'button', 'You thanked Jonas Weber for this post; it was sent. Thank again');
 
       const records = await readExtensionDb(extension, 'recognitions');
       expect(records).toHaveLength(1);
@@ -144,8 +145,17 @@ for (const theme of THEMES) {
           permalink: `${postUrl}#comment-${commentId}`,
           author: { name: 'Jonas Weber', id: 'jonas' },
         },
-        sync: { state: 'pending' },
+        sync: { state: 'sent', remoteId: expect.stringMatching(/^comment-\d+$/) },
       });
+      // On the reloaded page, exactly once, as a reply to Jonas's comment.
+      const remoteId = (records[0] as { sync: { remoteId: string } }).sync.remoteId;
+      await page.reload();
+      await expect(
+        page
+          .locator('.comment-content, .wp-block-comment-content')
+          .filter({ hasText: 'die Zeiterfassung kommt ins Wiki!' }),
+      ).toHaveCount(1);
+      await expect(page.locator(`#comment-${commentId} #${remoteId}`)).toHaveCount(1);
     });
   });
 }

@@ -1,6 +1,7 @@
 import { PersonSchema, type PostRef, PostRefSchema } from '../../db/schemas';
 import { selfAndDescendants, textOf, webUrlOf } from '../read-dom';
 import type { HostAdapter } from '../types';
+import { wordpressApi } from './api';
 import { selectors } from './selectors';
 
 const THANKABLE = `${selectors.comment}, ${selectors.entry}`;
@@ -12,6 +13,7 @@ const EXCERPT_MAX = 140;
  * Comment and post numbers are separate sequences on WordPress: the prefix keeps them apart.
  */
 export const wordpressAdapter: HostAdapter = {
+  api: wordpressApi,
   id: 'wordpress',
   name: 'WordPress',
   selectors,

@@ -1,0 +1,107 @@
+import { z } from 'zod/mini';
+import type { DeliveryResult } from '../../messages/background-to-content';
+import { classifyStatus } from '../../sync/classify';
+import type { PageApi } from '../types';
+
+/**
+ * WordPress core REST API with the signed-in user's cookie and a fresh `X-WP-Nonce` (HOSTS.md): a
+ * thank-you is a comment replying to the thanked comment (or to the post itself).
+ */
+const CommentSchema = z.object({
+  id: z.number(),
+  post: z.number(),
+  content: z.object({ rendered: z.string() }),
+});
+const MeSchema = z.object({ id: z.number() });
+const ErrorSchema = z.object({ message: z.string() });
+
+const TIMEOUT_MS = 20_000;
+
+function restRoot(): string {
+  // The REST discovery link survives sites that move or rename `/wp-json/`.
+  return document.querySelector('link[rel="https://api.w.org/"]')?.getAttribute('href') ?? '/wp-json/';
+}
+
+async function nonce(): Promise<string> {
+  const response = await fetch('/wp-admin/admin-ajax.php?action=rest-nonce', {
+    credentials: 'same-origin',
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+  const text = (await response.text()).trim();
+  if (!response.ok || !/^[0-9a-f]{6,20}$/.test(text))
+    throw new Error('WordPress gave no REST nonce (signed out?)');
+  return text;
+}
+
+async function rest(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  return fetch(`${restRoot()}${path}`, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': await nonce() },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+}
+
+async function failure(response: Response): Promise<DeliveryResult> {
+  const error = ErrorSchema.safeParse(await response.json().catch(() => undefined));
+  const kind = classifyStatus(response.status);
+  return {
+    ok: false,
+    kind: kind === 'ok' ? 'uncertain' : kind,
+    reason: `HTTP ${response.status}: ${error.success ? error.data.message : response.statusText}`,
+  };
+}
+
+/** `comment-12` → the WordPress post and the parent comment a reply belongs under. */
+async function targetOf(postId: string): Promise<{ post: number; parent: number } | DeliveryResult> {
+  const [kind, id] = postId.split('-');
+  const number = Number(id);
+  if (!Number.isInteger(number))
+    return { ok: false, kind: 'permanent', reason: `unknown WordPress item ${postId}` };
+  if (kind === 'post') return { post: number, parent: 0 };
+  const response = await rest(`wp/v2/comments/${number}`);
+  if (!response.ok) return failure(response);
+  const comment = CommentSchema.safeParse(await response.json().catch(() => undefined));
+  if (!comment.success) return { ok: false, kind: 'retry', reason: 'unreadable comment from WordPress' };
+  return { post: comment.data.post, parent: number };
+}
+
+/** WordPress stores what it was sent but renders it (paragraphs, typographic quotes): compare as plain words. */
+function plain(html: string): string {
+  const text = new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+  return text.replace(/[‘’]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, ' ').trim();
+}
+
+export const wordpressApi: PageApi = {
+  async reply(post, text) {
+    const target = await targetOf(post.postId);
+    if ('ok' in target) return target;
+    const response = await rest('wp/v2/comments', { method: 'POST', body: { ...target, content: text } });
+    if (!response.ok) return failure(response);
+    const created = CommentSchema.safeParse(await response.json().catch(() => undefined));
+    return created.success
+      ? { ok: true, remoteId: `comment-${created.data.id}` }
+      : { ok: false, kind: 'uncertain', reason: `HTTP ${response.status}: unreadable response` };
+  },
+  async createPost() {
+    // Writing new blog posts needs an author's rights most intranet readers lack; not offered yet.
+    return { ok: false, kind: 'permanent', reason: 'WordPress: new posts are not supported yet' };
+  },
+  async findOwnWrite(post, text, since) {
+    if (!post) return undefined;
+    const target = await targetOf(post.postId);
+    if ('ok' in target) throw new Error(target.ok ? 'unexpected' : target.reason);
+    const meResponse = await rest('wp/v2/users/me');
+    const me = MeSchema.safeParse(await meResponse.json().catch(() => undefined));
+    if (!me.success) throw new Error('cannot tell who is signed in');
+    const after = new Date(since - 60_000).toISOString();
+    const query = `post=${target.post}&parent=${target.parent}&author=${me.data.id}&after=${encodeURIComponent(after)}&per_page=100`;
+    const response = await rest(`wp/v2/comments?${query}`);
+    const comments = z.array(CommentSchema).safeParse(await response.json().catch(() => undefined));
+    if (!response.ok || !comments.success) throw new Error('cannot read the comments');
+    const wanted = plain(text);
+    const ours = comments.data.find((comment) => plain(comment.content.rendered) === wanted);
+    return ours ? `comment-${ours.id}` : undefined;
+  },
+};
