@@ -14,6 +14,7 @@ import {
   startMediaWiki,
 } from '../hosts/mediawiki/start.mjs';
 import { test as base, expect, readExtensionDb } from './support/fixtures';
+import { thankedButton } from './support/labels';
 import { enableThroughPopup } from './support/popup';
 
 const THANK = /^Thank (.+) for this post$/;
@@ -74,7 +75,7 @@ test('every signed comment on a talk page gets exactly one thank button, right a
   for (const text of before) expect(text).toMatch(/\d{2}:\d{2}, \d{1,2} November 2026 \(UTC\)$/);
 });
 
-test('thanking a comment stores the recognition for MediaWiki, its author prefilled', async ({
+test('thanking a comment stores the recognition for MediaWiki, its author prefilled, and posts it once as a signed reply in that section', async ({
   extension,
   mediawiki,
 }) => {
@@ -90,7 +91,8 @@ test('thanking a comment stores the recognition for MediaWiki, its author prefil
   await page.keyboard.type('Danke, Bob: ohne den Cache-Flush wäre der Rollback schiefgegangen.');
   await clickByRole(page, 'button', 'Save thank-you');
   await waitForRole(page, 'dialog', 'Say thank you', { count: 0 });
-  await waitForRole(page, 'button', 'You thanked Bob for this post. Thank again');
+  // Posted through the Action API with the user's session and CSRF token: the button says so.
+  await waitForRole(page, 'button', 'You thanked Bob for this post; it was sent. Thank again');
 
   const origin = new URL(mediawiki.url).origin;
   const records = await readExtensionDb(extension, 'recognitions');
@@ -107,11 +109,17 @@ test('thanking a comment stores the recognition for MediaWiki, its author prefil
       permalink: `${pageUrl(mediawiki, TALK_PAGE.title)}#Moving_the_checklist_from_the_shared_drive`,
       author: { name: 'Bob', id: 'Bob' },
     },
-    sync: { state: 'pending' },
+    sync: { state: 'sent', remoteId: expect.stringMatching(/^rev-\d+$/) },
   });
 
   // Only that comment is marked, also after a reload: Bob's other comments are other posts.
   await page.reload();
-  await waitForRole(page, 'button', 'You thanked Bob for this post. Thank again', { count: 1 });
+  await waitForRole(page, 'button', thankedButton('Bob'), { count: 1 });
   await waitForRole(page, 'button', 'Thank Bob for this post', { count: 2 });
+  // The thank-you is on the talk page exactly once, as an indented reply signed by the user.
+  const reply = page.locator('#mw-content-text dd', {
+    hasText: 'ohne den Cache-Flush wäre der Rollback schiefgegangen',
+  });
+  await expect(reply).toHaveCount(1);
+  await expect(reply.locator(`a[title^="User:${VIEWER}"]`).first()).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import { PersonSchema, PostRefSchema } from '../../db/schemas';
 import { clip, selfAndDescendants, webUrlOf } from '../read-dom';
 import type { HostAdapter } from '../types';
+import { mediawikiApi } from './api';
 import { sectionAnchorOf } from './section';
 import { selectors } from './selectors';
 import { findSignature, type Signature } from './signature';
@@ -36,6 +37,7 @@ function excerptOf(signature: Signature): string | undefined {
 const isComment = (block: Element) => findSignature(block) !== undefined;
 
 export const mediawikiAdapter: HostAdapter = {
+  api: mediawikiApi,
   id: 'mediawiki',
   name: 'MediaWiki',
   selectors,
