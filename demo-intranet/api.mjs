@@ -1,6 +1,9 @@
 /**
  * The JSON API under /api. Reads are public; writes need the session cookie, the session's CSRF token in
  * X-CSRF-Token and a JSON body, checked in that order so each failure has its own status.
+ *
+ * Documented limit: at most 10 writes (POST) per second per user. Rückenwind keeps to it (HOST_LIMITS in
+ * lib/sync/engine.ts); the demo does not refuse more, the reliability tests measure it at this server.
  */
 
 import { sendError, sendJson, sendMethodNotAllowed } from './respond.mjs';

@@ -2,6 +2,7 @@
 
 import { createApi } from './api.mjs';
 import { sendAsset } from './assets.mjs';
+import { withFaults } from './faults.mjs';
 import {
   renderAboutPage,
   renderFeedPage,
@@ -16,11 +17,15 @@ import { sendError, sendHtml, sendMethodNotAllowed } from './respond.mjs';
  * @typedef {import('node:http').ServerResponse} ServerResponse
  * @typedef {import('./store.mjs').Store} Store
  * @typedef {import('./api.mjs').Sessions} Sessions
+ * @typedef {import('./faults.mjs').FaultPlan} FaultPlan
  */
 
-/** @param {{ store: Store, sessions: Sessions }} deps */
-export function createRequestHandler({ store, sessions }) {
-  const handleApi = createApi({ store, sessions });
+/**
+ * @param {{ store: Store, sessions: Sessions, faults?: FaultPlan | undefined }} deps `faults` only in tests
+ * @returns {{ handleRequest: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>, stop: () => void }}
+ */
+export function createRequestHandler({ store, sessions, faults }) {
+  const { handleApi, stop } = withFaults(createApi({ store, sessions }), faults);
 
   /**
    * @param {IncomingMessage} req
@@ -64,7 +69,7 @@ export function createRequestHandler({ store, sessions }) {
    * @param {IncomingMessage} req
    * @param {ServerResponse} res
    */
-  return async function handleRequest(req, res) {
+  async function handleRequest(req, res) {
     try {
       // The base only completes the relative request target; the Host header is never trusted.
       const url = new URL(req.url ?? '/', 'http://demo.invalid');
@@ -79,5 +84,6 @@ export function createRequestHandler({ store, sessions }) {
       if (!res.headersSent) sendError(res, 500, 'Internal error');
       else res.destroy();
     }
-  };
+  }
+  return { handleRequest, stop };
 }

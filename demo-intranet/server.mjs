@@ -19,16 +19,18 @@ import { createStore } from './store.mjs';
 /**
  * Starts the demo intranet on a loopback address. It has no passwords and one fixed user, so it must never be
  * reachable from the network.
- * @param {{ port?: number, host?: string }} [options] port 0 picks a free port
+ * @param {{ port?: number, host?: string, faults?: import('./faults.mjs').FaultPlan }} [options] port 0 picks a
+ *   free port; `faults` is for tests only (demo-intranet/faults.mjs): without it the API never fails on purpose
  * @returns {Promise<DemoIntranet>}
  */
-export async function startDemoIntranet({ port = 0, host = '127.0.0.1' } = {}) {
+export async function startDemoIntranet({ port = 0, host = '127.0.0.1', faults } = {}) {
   if (!(isIP(host) === 4 && host.startsWith('127.'))) {
     throw new Error(`The demo intranet only binds to an IPv4 loopback address, not ${host}`);
   }
   const store = createStore({ people: PEOPLE, posts: seedPosts(new Date()) });
   const sessions = createSessions(CURRENT_USER_ID);
-  const server = createServer(createRequestHandler({ store, sessions }));
+  const { handleRequest, stop } = createRequestHandler({ store, sessions, faults });
+  const server = createServer(handleRequest);
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -42,6 +44,7 @@ export async function startDemoIntranet({ port = 0, host = '127.0.0.1' } = {}) {
     store,
     close: () =>
       new Promise((resolve, reject) => {
+        stop();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections from browsers or fetch would otherwise hold close() open.
         server.closeAllConnections();

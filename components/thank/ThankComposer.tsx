@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
 import { thankYouText } from '../../lib/compose/post-texts';
 import type { Person } from '../../lib/db/schemas';
-import { type MessageKey, t } from '../../lib/i18n/t';
+import { t } from '../../lib/i18n/t';
+import type { SaveFailure, ThankDraft } from '../../lib/inject/composers-contract';
 import { ComposerFrame } from './ComposerFrame';
 import { Preview } from './Preview';
 import { useAnchoredPanel } from './useAnchoredPanel';
-
-export type ThankDraft = { to: Person[]; message: string; value: string | undefined };
-export type SaveFailure = { reason: MessageKey; detail?: string };
 
 type Props = {
   id: string;

@@ -1,19 +1,15 @@
 import { useState } from 'preact/hooks';
 import { WOL_TEMPLATE_LABELS, wolPostText } from '../../lib/compose/post-texts';
-import { type PostRef, WOL_TEMPLATES } from '../../lib/db/schemas';
+import type { PostRef, WOL_TEMPLATES } from '../../lib/db/schemas';
 import { t } from '../../lib/i18n/t';
+import type { SaveFailure, WolDraft } from '../../lib/inject/composers-contract';
 import { ComposerFrame } from './ComposerFrame';
 import { Preview } from './Preview';
-import type { SaveFailure } from './ThankComposer';
 import { useAnchoredPanel } from './useAnchoredPanel';
 
 type Template = (typeof WOL_TEMPLATES)[number];
-export type WolDraft = {
-  text: string;
-  template: Template | undefined;
-  target: string | undefined;
-  linkedPost: PostRef | undefined;
-};
+// Read from the labels, not from the schemas module: that one would bring zod into the composers script.
+const TEMPLATES = Object.keys(WOL_TEMPLATE_LABELS) as Template[];
 
 type Props = {
   id: string;
@@ -82,7 +78,7 @@ export function WolComposer({ id, post, hashtag, hasTargets, anchor, onSave, onC
           onChange={(event) => setTemplate(event.currentTarget.value as Template | '')}
         >
           <option value="">{t('wolTemplateNone')}</option>
-          {WOL_TEMPLATES.map((key) => (
+          {TEMPLATES.map((key) => (
             <option key={key} value={key}>
               {t(WOL_TEMPLATE_LABELS[key])}
             </option>

@@ -1,16 +1,22 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { Heatmap } from '../../components/popup/Heatmap';
+import { PeopleThankedMost } from '../../components/popup/PeopleThankedMost';
+import { StreakSummary } from '../../components/popup/StreakSummary';
 import { SyncStatus } from '../../components/popup/SyncStatus';
 import { ThisPage } from '../../components/popup/ThisPage';
+import { WeeklyLog } from '../../components/popup/WeeklyLog';
 import { WeekSummary } from '../../components/popup/WeekSummary';
+import { YearTotals } from '../../components/popup/YearTotals';
 import { openDatabase } from '../../lib/db/database';
-import { addDays, dayKeyOf, weekStartOf } from '../../lib/db/day-key';
-import { totalsForDays } from '../../lib/db/reads';
+import { dayKeyOf } from '../../lib/db/day-key';
 import { setAddressForm, t } from '../../lib/i18n/t';
 import { readSettings } from '../../lib/settings/settings';
+import { readDailyRows, type Stats, statsOf } from '../../lib/streak/read-stats';
 
-type Totals = Awaited<ReturnType<typeof totalsForDays>>;
+/** Set once the streak, heatmap and totals are on screen; `npm run bench` reads it (popupFirstRenderMs). */
+const FIRST_USEFUL_FRAME = 'rueckenwind:popup-first-useful-frame';
 
 // Reading is allowed outside the background; writing never is.
 const db = openDatabase();
@@ -23,15 +29,15 @@ async function targetTabId(): Promise<number | undefined> {
   return active?.id;
 }
 
-function Popup() {
-  const [totals, setTotals] = useState<Totals | undefined>();
+/** Rendered only once the stats are read: the first frame already shows the streak, not a spinner. */
+function Popup({ stats }: { stats: Stats }) {
   const [tabId, setTabId] = useState<number | undefined>();
-  const monday = weekStartOf(dayKeyOf(Date.now()));
+  const { today, streak } = stats;
+  const monday = streak.thisWeek.monday;
 
   useEffect(() => {
-    void totalsForDays(db, monday, addDays(monday, 6)).then(setTotals);
     void targetTabId().then(setTabId);
-  }, [monday]);
+  }, []);
 
   const weekLabel = t(
     'popupWeekOf',
@@ -43,7 +49,12 @@ function Popup() {
   return (
     <main>
       <h1>{t('extName')}</h1>
-      <WeekSummary totals={totals} weekLabel={weekLabel} />
+      <StreakSummary streak={streak} />
+      <WeekSummary totals={stats.thisWeek} weekLabel={weekLabel} />
+      <WeeklyLog db={db} monday={monday} today={today} />
+      <Heatmap heatmap={stats.heatmap} today={today} repaired={streak.repaired} />
+      <YearTotals totals={stats.thisYear} year={today.slice(0, 4)} />
+      <PeopleThankedMost db={db} today={today} />
       <SyncStatus db={db} />
       {tabId !== undefined && <ThisPage db={db} tabId={tabId} />}
       <p class="privacy">{t('popupPrivacy')}</p>
@@ -57,8 +68,12 @@ function Popup() {
 document.documentElement.lang = browser.i18n.getUILanguage();
 const app = document.getElementById('app');
 if (app) {
-  void readSettings(db).then((settings) => {
+  const today = dayKeyOf(Date.now());
+  // Both reads at once: the first frame waits for the slower of them, not for their sum.
+  void Promise.all([readSettings(db), readDailyRows(db, today)]).then(([settings, rows]) => {
     setAddressForm(settings.addressForm);
-    render(<Popup />, app);
+    render(<Popup stats={statsOf(rows, today, settings.weeklyGoal)} />, app);
+    // After the frame that shows it has been painted.
+    requestAnimationFrame(() => setTimeout(() => performance.mark(FIRST_USEFUL_FRAME)));
   });
 }

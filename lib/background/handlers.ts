@@ -1,10 +1,19 @@
 import { browser } from 'wxt/browser';
+import { createAccountHandlers } from '../auth/handlers';
+import { backgroundAuth } from '../auth/in-background';
+import { recordThanksAsContributions } from '../circle/contributions';
+import { createCircleHandlers } from '../circle/handlers';
+import { answerCirclePage } from '../circle/page-handler';
 import type { RueckenwindDb } from '../db/database';
 import { dayKeyOf } from '../db/day-key';
 import { findEnabledIntranet, thanksStateOfPosts } from '../db/reads';
 import type { Recognition, WolPost } from '../db/schemas';
 import { InvalidRecordError } from '../db/validate';
 import { deleteRecognition, retryDelivery, saveRecognition, saveWolPost } from '../db/writes';
+import { createDataHandlers } from '../export/handlers';
+import { importReplies } from '../inbound/import-replies';
+import { createScanSchedule } from '../inbound/scan-schedule';
+import { injectComposers } from '../inject/inject-composers';
 import { addIntranet, notifyTabs, removeIntranet, setIntranetOn } from '../intranets/manage';
 import type { DispatcherDeps } from '../messages/dispatcher';
 import { fail, ok } from '../messages/result';
@@ -27,12 +36,13 @@ export function createHandlers(
   queued: () => void = () => undefined,
 ): Pick<DispatcherDeps, 'content' | 'ui' | 'teach' | 'findEnabledIntranet' | 'findTeachSession'> {
   const teaching = createTeachHandlers(db, clock);
+  const replyScans = createScanSchedule();
   return {
     findEnabledIntranet: (url) => findEnabledIntranet(db, url),
     findTeachSession: teaching.findTeachSession,
     teach: teaching.teach,
     content: {
-      'page.hello': async (_message, context) => {
+      'page.hello': async (message, context) => {
         // A newly opened tab of an intranet may be what waiting items were waiting for.
         queued();
         try {
@@ -42,9 +52,11 @@ export function createHandlers(
             context.intranet.host === 'generic'
               ? (await db.taughtSites.get(context.origin))?.selectors
               : undefined;
-          return ok(
-            taught ? { values, addressForm, wolHashtag, taught } : { values, addressForm, wolHashtag },
-          );
+          // A script that can look for thanks received is told whether it is time to.
+          const scan = message.scansFor && {
+            scanReplies: replyScans.due(message.scansFor, context.origin, clock.now()),
+          };
+          return ok({ values, addressForm, wolHashtag, ...(taught ? { taught } : {}), ...scan });
         } catch (error) {
           return storageFailure(error);
         }
@@ -70,6 +82,8 @@ export function createHandlers(
         } catch (error) {
           return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
         }
+        // The thank-you is saved either way; the relationship list only follows it.
+        await recordThanksAsContributions(db, record).catch(() => undefined);
         void notifyTabs(
           context.origin,
           (tabOrigin) => ({
@@ -122,6 +136,22 @@ export function createHandlers(
           return storageFailure(error);
         }
       },
+      'composers.load': (_message, context) => injectComposers(context),
+      'circle.page': async (message, context) => {
+        try {
+          return ok(await answerCirclePage(db, message, context.origin, clock.now()));
+        } catch (error) {
+          return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
+        }
+      },
+      'replies.found': async (message, context) => {
+        try {
+          const { host, replies } = message;
+          return ok({ imported: await importReplies(db, host, context.origin, replies, clock.now()) });
+        } catch (error) {
+          return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
+        }
+      },
       'posts.status': async (message, context) => {
         try {
           const states = await thanksStateOfPosts(db, context.origin, message.postIds);
@@ -137,6 +167,9 @@ export function createHandlers(
     },
     ui: {
       ...teaching.ui,
+      ...createCircleHandlers(db, clock, queued),
+      ...createDataHandlers(db, clock.now),
+      ...createAccountHandlers(db, () => backgroundAuth(db), queued),
       'intranet.add': async (message) => {
         if (!(await browser.permissions.contains({ origins: [`${message.origin}/*`] }))) {
           return fail('errorNoPermission', message.origin);

@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
+  Account,
   Circle,
   DailyAggregate,
   DayKey,
@@ -47,6 +48,7 @@ export class RueckenwindDb extends Dexie {
   declare readonly settings: Table<Settings, 'user'>;
   declare readonly taughtSites: Table<TaughtSite, string>;
   declare readonly teachSessions: Table<TeachSession, number>;
+  declare readonly accounts: Table<Account, string>;
 
   constructor(name: string) {
     super(name);

@@ -108,9 +108,26 @@ export const CircleSchema = z.object({
     time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
   }),
   remindersOn: z.boolean(),
+  /** How long before each meeting the reminder comes; absent means the default (lib/circle/meetings.ts). */
+  reminderMinutes: z.optional(z.int().check(z.minimum(5), z.maximum(1440))),
   members: z.array(PersonSchema),
   goal: z.optional(z.string().check(z.maxLength(400))),
+  /** The user's own answers to the three goal questions (care about it, progress in 12 weeks, others can help). */
+  goalChecks: z.optional(z.object({ care: z.boolean(), progress: z.boolean(), help: z.boolean() })),
   space: z.optional(z.object({ host: HostIdSchema, origin: OriginSchema, target: z.string() })),
+  /** Weekly logs members shared in the circle's space, as the content script saw them there. */
+  sharedLogs: z.optional(
+    z
+      .array(
+        z.object({
+          author: PersonSchema,
+          week: z.int().check(z.minimum(1), z.maximum(12)),
+          postId: z.string().check(z.minLength(1), z.maxLength(200)),
+          seenAt: z.number(),
+        }),
+      )
+      .check(z.maxLength(500)),
+  ),
   createdAt: z.number(),
 });
 export type Circle = z.infer<typeof CircleSchema>;
@@ -125,6 +142,8 @@ export const WeeklyLogSchema = z.object({
   next: z.string().check(z.maxLength(MESSAGE_MAX)),
   /** Private: never shared. */
   confidence: z.int().check(z.minimum(1), z.maximum(5)),
+  /** The exact text the user previewed and chose to share with the circle (never holds the confidence). */
+  postedText: z.optional(z.string().check(z.maxLength(POSTED_TEXT_MAX))),
   createdAt: z.number(),
   day: DayKeySchema,
   sync: SyncSchema,
@@ -258,3 +277,35 @@ export const SettingsSchema = z.object({
   weeklyGoal: z.int().check(z.minimum(1), z.maximum(50)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Hosts reached from the background with an OAuth bearer token (the `token` transport). */
+export const TOKEN_HOSTS = ['viva-engage', 'slack'] as const;
+export const TokenHostSchema = z.enum(TOKEN_HOSTS);
+export type TokenHost = z.infer<typeof TokenHostSchema>;
+
+/** An app registration's client id, or an Entra tenant / Slack team: plain tokens, never a URL. */
+export const AuthConfigValueSchema = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9._-]{1,200}$/));
+
+/**
+ * A connected account of a token host. Only the background reads or writes it: its credential must
+ * never reach a content script (IndexedDB of the extension's origin is out of their reach).
+ */
+export const AccountSchema = z.object({
+  host: TokenHostSchema,
+  clientId: AuthConfigValueSchema,
+  /** Viva Engage: the Entra tenant (id or domain); Slack: the workspace to sign in to, if any. */
+  tenant: z.optional(AuthConfigValueSchema),
+  user: z.object({
+    id: z.string().check(z.minLength(1), z.maxLength(200)),
+    name: z.string().check(z.maxLength(200)),
+  }),
+  /** Rotates: every refresh returns a new one. */
+  refreshToken: z.optional(z.string().check(z.minLength(1), z.maxLength(8000))),
+  /** A host that issues access tokens that never expire (Slack without token rotation) gives only this. */
+  lastingToken: z.optional(z.string().check(z.minLength(1), z.maxLength(8000))),
+  /** `reconnect`: the host refused our credential (revoked, expired); the user must connect again. */
+  state: z.enum(['connected', 'reconnect']),
+  error: z.optional(z.string().check(z.maxLength(500))),
+  connectedAt: z.number(),
+});
+export type Account = z.infer<typeof AccountSchema>;

@@ -46,6 +46,9 @@ export const STORES_V3 = { ...STORES_V2, settings: 'id' } as const;
 /** Version 4: selectors of the sites the user taught, and the tabs teaching one right now (new tables only). */
 export const STORES_V4 = { ...STORES_V3, taughtSites: 'origin', teachSessions: 'tabId' } as const;
 
+/** Version 5: accounts of the hosts reached with an OAuth token (lib/auth); a new table only. */
+export const STORES_V5 = { ...STORES_V4, accounts: 'host' } as const;
+
 /** Only the version-1 declaration: lets tests build a database exactly as version 1 left it. */
 export function declareVersion1(db: Dexie): void {
   db.version(1).stores(STORES_V1);
@@ -56,6 +59,7 @@ export function declareVersions(db: Dexie): void {
   db.version(2).stores(STORES_V2).upgrade(upgradeToV2);
   db.version(3).stores(STORES_V3);
   db.version(4).stores(STORES_V4);
+  db.version(5).stores(STORES_V5);
 }
 
 async function upgradeToV2(tx: Transaction): Promise<void> {

@@ -55,6 +55,32 @@ export async function saveRecognition(
   });
 }
 
+/**
+ * Stores thanks received that were read from an intranet, counting each new one for its day, all in one
+ * transaction. One already stored (same id: same host, origin and reply) is left as it is and not
+ * counted again, however often the intranet is scanned. Returns how many were new.
+ */
+export async function importReceivedThanks(db: RueckenwindDb, recs: Recognition[]): Promise<number> {
+  const records = recs.map((rec) => parseRecord(RecognitionSchema, 'recognitions', rec));
+  if (records.some((rec) => rec.direction !== 'received')) {
+    throw new InvalidRecordError('recognitions', 'direction: only received thanks are imported');
+  }
+  return db.transaction('rw', [db.recognitions, db.dailyAggregates], async () => {
+    const stored = await db.recognitions.bulkGet(records.map((rec) => rec.id));
+    const seen = new Set(stored.flatMap((rec) => (rec ? [rec.id] : [])));
+    let added = 0;
+    for (const record of records) {
+      // Also guards against the same reply twice in one batch.
+      if (seen.has(record.id)) continue;
+      seen.add(record.id);
+      await db.recognitions.add(record);
+      await bumpAggregate(db.dailyAggregates, record.day, 'thanksReceived', 1);
+      added++;
+    }
+    return added;
+  });
+}
+
 /** Deletes a thank-you, uncounts it and drops its queued deliveries. False when there was none. */
 export async function deleteRecognition(db: RueckenwindDb, id: string): Promise<boolean> {
   return db.transaction('rw', [db.recognitions, db.dailyAggregates, db.outbox], async () => {
@@ -87,8 +113,9 @@ export async function saveWolPost(
 }
 
 /**
- * Saves a weekly circle log (editing one keeps the count exact). With `opts.sync` a new log is queued
- * for its circle's space, which must exist.
+ * Saves a weekly circle log (editing one keeps the count exact). With `opts.sync` the log is queued for
+ * its circle's space, which must exist, unless it was queued before (a log kept private at first can be
+ * shared later, but never twice).
  */
 export async function saveWeeklyLog(
   db: RueckenwindDb,
@@ -98,7 +125,8 @@ export async function saveWeeklyLog(
   const record = parseRecord(WeeklyLogSchema, 'weeklyLogs', log);
   return db.transaction('rw', [db.weeklyLogs, db.circles, db.dailyAggregates, db.outbox], async () => {
     const created = await putCounted(db, db.weeklyLogs, record, () => 'weeklyLogs');
-    if (!created || !opts.sync) return undefined;
+    if (!opts.sync) return undefined;
+    if (!created && (await db.outbox.where('recordId').equals(record.id).count()) > 0) return undefined;
     const circle = record.circleId === undefined ? undefined : await db.circles.get(record.circleId);
     if (!circle?.space) {
       throw new InvalidRecordError('weeklyLogs', 'circleId: no circle with a space to deliver the log to');

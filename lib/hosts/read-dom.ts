@@ -43,24 +43,36 @@ export function selfAndDescendants(root: ParentNode, selector: string): Element[
  * selector goes to `querySelector` as it is.
  */
 export function queryScoped(root: Element, selector: string): Element | null {
+  const steps = childSteps(selector);
+  if (!steps) return root.querySelector(selector);
+  let current: Element = root;
+  for (const step of steps) {
+    let child = current.firstElementChild;
+    while (child && !child.matches(step)) child = child.nextElementSibling;
+    if (!child) return null;
+    current = child;
+  }
+  return current;
+}
+
+/** Adapters ask the same few selectors of every post: each is taken apart once per page. */
+const stepsOf = new Map<string, string[] | null>();
+
+/** The steps of a plain `:scope > a > b` chain, or null for a selector the browser must evaluate. */
+function childSteps(selector: string): string[] | null {
+  let steps = stepsOf.get(selector);
+  if (steps !== undefined) return steps;
   // Only plain child chains: anything with descendants, lists, siblings, attributes or pseudo-classes
   // (where a `>` could hide inside quotes or parentheses) goes to the browser.
   const chain = selector.replace(/\s*>\s*/g, '>');
-  if (!chain.startsWith(':scope>') || /[\s,~+[("':]/.test(chain.slice(':scope>'.length))) {
-    return root.querySelector(selector);
-  }
-  const steps = selector
-    .slice(':scope'.length)
-    .split('>')
-    .map((step) => step.trim())
-    .filter(Boolean);
-  let current: Element = root;
-  for (const step of steps) {
-    const next: Element | undefined = Array.prototype.find.call(current.children, (child: Element) =>
-      child.matches(step),
-    ) as Element | undefined;
-    if (!next) return null;
-    current = next;
-  }
-  return current;
+  steps =
+    !chain.startsWith(':scope>') || /[\s,~+[("':]/.test(chain.slice(':scope>'.length))
+      ? null
+      : selector
+          .slice(':scope'.length)
+          .split('>')
+          .map((step) => step.trim())
+          .filter(Boolean);
+  stepsOf.set(selector, steps);
+  return steps;
 }

@@ -1,4 +1,5 @@
 import type { HostId, Person, PostRef } from '../db/schemas';
+import type { ReplyToMe } from '../inbound/reply-to-me';
 import type { DeliveryResult } from '../messages/background-to-content';
 
 /**
@@ -22,6 +23,13 @@ export type HostAdapter = {
   closestPost: (node: Element) => Element | null;
   /** Reads a post; `undefined` when it lacks what a thank-you needs (e.g. a deleted author). */
   readPost: (post: Element, page: URL) => PostRef | undefined;
+  /**
+   * Optional, for speed: just what the buttons show (the post's id and its author's name), read without
+   * the links, excerpt and validation of `readPost`, which then runs only when the user acts on the
+   * post. It must refuse what `readPost` would refuse for a missing id or author. Without it the buttons
+   * are mounted from `readPost`.
+   */
+  identifyPost?: (post: Element) => PostIdentity | undefined;
   /** Where the buttons go: appended to `parent`, or inserted before `before`. */
   mountPoint: (post: Element) => { parent: Element; before?: Node | null } | undefined;
   /** What a new post can be aimed at on this host, if it has such things. */
@@ -35,6 +43,8 @@ export type HostAdapter = {
   currentUser: (doc: Document, page: URL) => Person | undefined;
 };
 
+export type PostIdentity = Pick<PostRef, 'postId'> & { authorName: string };
+
 /** Writes through the host's API as the signed-in user, and finds our own earlier writes. */
 export type PageApi = {
   /** Replies to a post (a thank-you). */
@@ -43,7 +53,17 @@ export type PageApi = {
   createPost: (text: string, target: string | undefined) => Promise<DeliveryResult>;
   /**
    * After an uncertain attempt: the id of a write of ours with exactly this text made since `since`,
-   * in reply to `post` (or as a new post), so it is never made twice.
+   * in reply to `post` (or as a new post in `target`), so it is never made twice.
    */
-  findOwnWrite: (post: PostRef | undefined, text: string, since: number) => Promise<string | undefined>;
+  findOwnWrite: (
+    post: PostRef | undefined,
+    text: string,
+    since: number,
+    target?: string,
+  ) => Promise<string | undefined>;
+  /**
+   * Inbound: recent replies by others to the signed-in user's own posts, so that the thanks among them
+   * count as received. Hosts without it are not scanned.
+   */
+  repliesToMe?: () => Promise<ReplyToMe[]>;
 };

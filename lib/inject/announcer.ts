@@ -17,7 +17,7 @@ export function createAnnouncer(doc: Document) {
         host = created.host;
         region = doc.createElement('p');
         region.setAttribute('role', 'status');
-        created.container.append(region);
+        created.root.append(region);
         doc.body.append(host);
       }
       // Emptied first, so the same words said twice are announced twice.

@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
-
 /**
  * A value several mounts share and follow (the state of a post shown twice, say). Deliberately tiny:
  * it ships in every content script, where each kilobyte is paid on every intranet page.
@@ -24,14 +22,4 @@ export function cell<T>(initial: T): Cell<T> {
       return () => listeners.delete(listener);
     },
   };
-}
-
-/** The cell's current value, re-rendering the component when it changes. */
-export function useCell<T>(shared: Cell<T>): T {
-  const [value, setValue] = useState(shared.get());
-  useEffect(() => {
-    setValue(shared.get());
-    return shared.subscribe(setValue);
-  }, [shared]);
-  return value;
 }

@@ -9,7 +9,12 @@ import type { Deliver, DeliveryResult } from '../messages/background-to-content'
 export async function deliver(api: PageApi, message: Deliver & { host: HostId }): Promise<DeliveryResult> {
   try {
     if (message.uncertainSince !== undefined) {
-      const earlier = await api.findOwnWrite(message.post, message.text, message.uncertainSince);
+      const earlier = await api.findOwnWrite(
+        message.post,
+        message.text,
+        message.uncertainSince,
+        message.target,
+      );
       if (earlier) return { ok: true, remoteId: earlier };
     }
     return message.post

@@ -1,18 +1,22 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PageActions } from '../../components/thank/PostActions';
 import { defaultValues } from '../../components/thank/values';
 import type { HostId } from '../db/schemas';
 import type { HostAdapter } from '../hosts/types';
 import { setAddressForm } from '../i18n/t';
+import { scanReplies } from '../inbound/scan-replies';
 import { BackgroundToContentSchema, type DeliveryResult } from '../messages/background-to-content';
 import type { PageHelloReply } from '../messages/content-to-background';
 import type { Failure } from '../messages/result';
 import { sendFromContent } from '../messages/send';
 import { createAnnouncer } from './announcer';
+import type { PageActions } from './composers-contract';
 import { deliver } from './deliver';
+import { createComposerLoader } from './load-composers';
 import { createPostActionsMounter } from './mount-post-actions';
+import { createButtonsKit } from './post-buttons';
 import { observePosts } from './post-observer';
+import { SHADOW_HOST_TAG } from './shadow-host';
 import { thanksStateOf } from './thanks-state';
 
 const failureOf = (result: Failure) => ({ reason: result.error.reason, detail: result.error.detail ?? '' });
@@ -32,10 +36,18 @@ export async function startContentScript(
   ctx: ContentScriptContext,
   source: HostAdapter | LateAdapter,
 ): Promise<void> {
-  // Asked for every post; parsed again only when the address changed (in-app navigation).
+  // Asked for every post; parsed again only when the address changed (in-app navigation), and looked at
+  // once per task: a batch of posts shares one address, and reading `location` is not free.
   let current = new URL(location.href);
+  let checked = false;
   const pageUrl = () => {
-    if (current.href !== location.href) current = new URL(location.href);
+    if (!checked) {
+      checked = true;
+      queueMicrotask(() => {
+        checked = false;
+      });
+      if (current.href !== location.href) current = new URL(location.href);
+    }
     return current;
   };
   if ('matches' in source && !source.matches(pageUrl(), document)) return;
@@ -48,18 +60,22 @@ export async function startContentScript(
   if (other && !other.isInvalid) return;
   running.set(source.id, ctx);
   // The background decides whether this intranet is enabled; a refusal means: stay invisible.
-  const hello = await sendFromContent({ type: 'page.hello', origin: pageUrl().origin });
+  // An adapter whose API can find replies to the user says so: the background says when to look.
+  const scansFor = 'matches' in source && source.api?.repliesToMe ? source.id : undefined;
+  const hello = await sendFromContent({ type: 'page.hello', origin: pageUrl().origin, scansFor });
   const adapter = !hello.ok ? undefined : 'matches' in source ? source : source.fromHello(hello.value);
   if (!hello.ok || !adapter || ctx.isInvalid) {
     running.delete(source.id);
     return;
   }
   setAddressForm(hello.value.addressForm);
+  if (hello.value.scanReplies && adapter.api) void scanReplies(adapter.api, adapter.id, pageUrl().origin);
   const me = adapter.currentUser(document, pageUrl());
 
   const announcer = createAnnouncer(document);
   const page: PageActions = {
     me,
+    addressForm: hello.value.addressForm,
     values: hello.value.values ?? defaultValues(),
     wolHashtag: hello.value.wolHashtag,
     hasTargets: adapter.postTarget !== undefined,
@@ -98,11 +114,14 @@ export async function startContentScript(
     announce: (text) => announcer.announce(text),
   };
 
+  const loadComposers = createComposerLoader(() =>
+    sendFromContent({ type: 'composers.load', origin: pageUrl().origin }),
+  );
   const mounter = createPostActionsMounter({
     doc: document,
     adapter,
     pageUrl,
-    page,
+    kit: createButtonsKit(document, page, loadComposers),
     fetchStates: async (postIds) => {
       const result = await sendFromContent({ type: 'posts.status', origin: pageUrl().origin, postIds });
       if (!result.ok) return [];
@@ -131,6 +150,17 @@ export async function startContentScript(
       signal: listening.signal,
     });
   }
+  // Pointing at or focusing one of our buttons starts loading the composers, so a click rarely waits.
+  const preloadComposers = (event: Event) => {
+    if ((event.target as Element | null)?.localName === SHADOW_HOST_TAG && ctx.isValid) void loadComposers();
+  };
+  for (const type of ['pointerover', 'focusin']) {
+    document.addEventListener(type, preloadComposers, {
+      capture: true,
+      passive: true,
+      signal: listening.signal,
+    });
+  }
 
   const stop = () => {
     if (running.get(adapter.id) === ctx) running.delete(adapter.id);
@@ -140,11 +170,14 @@ export async function startContentScript(
     announcer.remove();
     browser.runtime.onMessage.removeListener(onMessage);
   };
-  // Only the background may push to us; anything else, or anything malformed, is ignored.
+  // Only the background may push to us; anything else, or anything malformed, is ignored. A delivery is
+  // answered through `sendResponse` (returning true keeps the channel open), which every browser
+  // supports without webextension-polyfill; a returned promise would need the polyfill or a recent Chrome.
   function onMessage(
     raw: unknown,
     sender: { id?: string; tab?: unknown },
-  ): Promise<DeliveryResult> | undefined {
+    sendResponse: (reply: DeliveryResult) => void,
+  ): true | undefined {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     const parsed = BackgroundToContentSchema.safeParse(raw);
     if (!parsed.success || parsed.data.origin !== pageUrl().origin) return undefined;
@@ -158,7 +191,9 @@ export async function startContentScript(
         return undefined;
       case 'outbox.deliver':
         // Another adapter's script in this tab (loopback runs several) leaves it to its own.
-        return message.host === adapter?.id && adapter.api ? deliver(adapter.api, message) : undefined;
+        if (message.host !== adapter?.id || !adapter.api) return undefined;
+        void deliver(adapter.api, message).then(sendResponse);
+        return true;
     }
   }
   browser.runtime.onMessage.addListener(onMessage);

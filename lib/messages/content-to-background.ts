@@ -1,7 +1,9 @@
 import { z } from 'zod/mini';
+import { CirclePageSchema, type CirclePageReply } from '../circle/content-messages';
 import {
   AddressFormSchema,
   HashtagSchema,
+  HostIdSchema,
   MESSAGE_MAX,
   PersonSchema,
   POSTED_TEXT_MAX,
@@ -12,6 +14,7 @@ import {
   ValueNameSchema,
   WOL_TEMPLATES,
 } from '../db/schemas';
+import { REPLIES_MAX, ReplyToMeSchema } from '../inbound/reply-to-me';
 
 /** Messages a content script on an intranet page sends to the background. */
 export const SaveRecognitionSchema = z.object({
@@ -28,6 +31,8 @@ export const SaveRecognitionSchema = z.object({
 export const PageHelloSchema = z.object({
   type: z.literal('page.hello'),
   origin: z.string(),
+  /** Set by a script whose host API can look for thanks the user received: it is told when to. */
+  scansFor: z.optional(HostIdSchema),
 });
 
 export const SaveWolPostSchema = z.object({
@@ -52,12 +57,29 @@ export const PostsStatusSchema = z.object({
   postIds: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500)),
 });
 
+/** Replies to the user's posts that a scan of the intranet found; the background keeps the thanks. */
+export const RepliesFoundSchema = z.object({
+  type: z.literal('replies.found'),
+  origin: z.string(),
+  host: HostIdSchema,
+  replies: z.array(ReplyToMeSchema).check(z.maxLength(REPLIES_MAX)),
+});
+
+/** The first click on a button: inject the composers into the sender's frame (lib/inject/composers-contract.ts). */
+export const LoadComposersSchema = z.object({
+  type: z.literal('composers.load'),
+  origin: z.string(),
+});
+
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   PageHelloSchema,
   SaveRecognitionSchema,
   SaveWolPostSchema,
   RetryThanksSchema,
   PostsStatusSchema,
+  RepliesFoundSchema,
+  LoadComposersSchema,
+  CirclePageSchema,
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
@@ -69,6 +91,8 @@ export const PageHelloReplySchema = z.object({
   wolHashtag: HashtagSchema,
   /** On a site the user taught Rückenwind: the selectors the generic adapter is built from. */
   taught: z.optional(TaughtSelectorsSchema),
+  /** Time to look for thanks received on this intranet (at most every few minutes per origin). */
+  scanReplies: z.optional(z.boolean()),
 });
 export type PageHelloReply = z.infer<typeof PageHelloReplySchema>;
 export const SavedWolPostSchema = z.object({ id: z.string() });
@@ -78,6 +102,10 @@ export const PostsStatusReplySchema = z.object({
   posts: z.array(z.object({ postId: z.string(), state: z.enum(SYNC_STATES), error: z.optional(z.string()) })),
 });
 export type PostsStatusReply = z.infer<typeof PostsStatusReplySchema>;
+/** How many of the replies were thanks not seen before. */
+export const RepliesImportedSchema = z.object({ imported: z.int().check(z.minimum(0)) });
+
+export const ComposersLoadedSchema = z.object({ loaded: z.literal(true) });
 
 /** What each content→background message answers with. */
 export type ContentReplies = {
@@ -86,6 +114,9 @@ export type ContentReplies = {
   'wolPost.save': z.infer<typeof SavedWolPostSchema>;
   'recognition.retry': { retried: boolean };
   'posts.status': PostsStatusReply;
+  'replies.found': z.infer<typeof RepliesImportedSchema>;
+  'composers.load': z.infer<typeof ComposersLoadedSchema>;
+  'circle.page': CirclePageReply;
 };
 
 /**

@@ -15,10 +15,16 @@ export type MessageSender = {
   id?: string | undefined;
   url?: string | undefined;
   tab?: { id?: number | undefined; url?: string | undefined } | undefined;
+  frameId?: number | undefined;
 };
 
 /** Where a content-script message came from, established by the dispatcher, never by the message. */
-export type ContentContext = { origin: string; intranet: Intranet; tabId: number | undefined };
+export type ContentContext = {
+  origin: string;
+  intranet: Intranet;
+  tabId: number | undefined;
+  frameId?: number | undefined;
+};
 
 type ContentHandlers = {
   [K in ContentToBackground['type']]: (
@@ -70,9 +76,13 @@ function claimedOrigins(message: ContentToBackground): string[] {
       return [message.post.origin];
     case 'wolPost.save':
       return message.linkedPost ? [message.origin, message.linkedPost.origin] : [message.origin];
+    case 'replies.found':
+      return [message.origin, ...message.replies.flatMap((reply) => (reply.post ? [reply.post.origin] : []))];
     case 'page.hello':
     case 'recognition.retry':
     case 'posts.status':
+    case 'composers.load':
+    case 'circle.page':
       return [message.origin];
   }
 }
@@ -110,7 +120,11 @@ export async function dispatch(
   if (claimedOrigins(content.data).some((claimed) => claimed !== origin)) {
     return fail('errorWrongSender', 'message claims another origin');
   }
-  return runContent(content.data, { origin, intranet, tabId: sender.tab.id }, deps.content);
+  return runContent(
+    content.data,
+    { origin, intranet, tabId: sender.tab.id, frameId: sender.frameId },
+    deps.content,
+  );
 }
 
 /**
@@ -161,6 +175,28 @@ function runUi(message: UiToBackground, handlers: UiHandlers): Promise<Result<un
       return handlers['teach.update'](message);
     case 'teach.forget':
       return handlers['teach.forget'](message);
+    case 'circle.save':
+      return handlers['circle.save'](message);
+    case 'circle.delete':
+      return handlers['circle.delete'](message);
+    case 'relationship.save':
+      return handlers['relationship.save'](message);
+    case 'relationship.delete':
+      return handlers['relationship.delete'](message);
+    case 'relationship.contribute':
+      return handlers['relationship.contribute'](message);
+    case 'weeklyLog.save':
+      return handlers['weeklyLog.save'](message);
+    case 'data.import':
+      return handlers['data.import'](message);
+    case 'data.deleteAll':
+      return handlers['data.deleteAll'](message);
+    case 'account.list':
+      return handlers['account.list'](message);
+    case 'account.connect':
+      return handlers['account.connect'](message);
+    case 'account.disconnect':
+      return handlers['account.disconnect'](message);
   }
 }
 
@@ -180,5 +216,11 @@ function runContent(
       return handlers['recognition.retry'](message, context);
     case 'posts.status':
       return handlers['posts.status'](message, context);
+    case 'replies.found':
+      return handlers['replies.found'](message, context);
+    case 'composers.load':
+      return handlers['composers.load'](message, context);
+    case 'circle.page':
+      return handlers['circle.page'](message, context);
   }
 }

@@ -12,6 +12,9 @@ export const ERROR_REASONS = [
   'errorKnownSite',
   'errorStorage',
   'errorExtensionReloaded',
+  'errorAuthCancelled',
+  'errorAuthRefused',
+  'errorAuthUnreachable',
   'errorUnknown',
 ] as const;
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);

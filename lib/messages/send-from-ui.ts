@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
+import { ACCOUNT_REPLY_SCHEMAS } from '../auth/ui-messages';
+import { CIRCLE_REPLY_SCHEMAS } from '../circle/ui-messages';
 import { SettingsSchema } from '../db/schemas';
+import { DATA_REPLY_SCHEMAS } from '../export/ui-messages';
 import { fail, type Result, resultSchema } from './result';
 import type { UiReplies, UiToBackground } from './ui-to-background';
 
@@ -13,6 +16,9 @@ const uiReplySchemas = {
   'teach.start': z.object({ origin: z.string() }),
   'teach.update': z.object({ origin: z.string() }),
   'teach.forget': z.object({ origin: z.string() }),
+  ...CIRCLE_REPLY_SCHEMAS,
+  ...ACCOUNT_REPLY_SCHEMAS,
+  ...DATA_REPLY_SCHEMAS,
 } satisfies { [K in keyof UiReplies]: z.ZodMiniType<UiReplies[K]> };
 
 /** Sends a UI→background message (popup, options) and validates the reply. */

@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
+import { CirclePageReplySchema } from '../circle/content-messages';
 import {
+  ComposersLoadedSchema,
   type ContentReplies,
   type ContentToBackground,
   PageHelloReplySchema,
   PostsStatusReplySchema,
+  RepliesImportedSchema,
   RetriedSchema,
   SavedRecognitionSchema,
   SavedWolPostSchema,
@@ -17,6 +20,9 @@ const contentReplySchemas = {
   'wolPost.save': SavedWolPostSchema,
   'recognition.retry': RetriedSchema,
   'posts.status': PostsStatusReplySchema,
+  'replies.found': RepliesImportedSchema,
+  'composers.load': ComposersLoadedSchema,
+  'circle.page': CirclePageReplySchema,
 } satisfies { [K in keyof ContentReplies]: z.ZodMiniType<ContentReplies[K]> };
 
 // Built once per reply type: content scripts ask about every batch of posts.

@@ -1,4 +1,6 @@
 import { z } from 'zod/mini';
+import { ACCOUNT_MESSAGES, type AccountReplies } from '../auth/ui-messages';
+import { CIRCLE_MESSAGES, type CircleReplies } from '../circle/ui-messages';
 import {
   AddressFormSchema,
   HashtagSchema,
@@ -9,6 +11,7 @@ import {
   TaughtSelectorsSchema,
   ValueNameSchema,
 } from '../db/schemas';
+import { DATA_MESSAGES, type DataReplies } from '../export/ui-messages';
 
 /** Messages the popup, options page and side panel send to the background, the only database writer. */
 export const SetIntranetEnabledSchema = z.object({
@@ -77,6 +80,9 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
   StartTeachingSchema,
   UpdateTaughtSiteSchema,
   ForgetTaughtSiteSchema,
+  ...CIRCLE_MESSAGES,
+  ...ACCOUNT_MESSAGES,
+  ...DATA_MESSAGES,
 ]);
 export type UiToBackground = z.infer<typeof UiToBackgroundSchema>;
 
@@ -89,4 +95,6 @@ export type UiReplies = {
   'teach.start': { origin: string };
   'teach.update': { origin: string };
   'teach.forget': { origin: string };
-};
+} & CircleReplies &
+  AccountReplies &
+  DataReplies;

@@ -22,6 +22,7 @@ const CLOSED_NETWORK_FLAGS = [
  * @property {boolean} [headless] Defaults to true.
  * @property {string} [locale] BCP 47 tag such as `en` or `de`; drives the extension's and the pages' language.
  * @property {string} [userDataDir] Empty (the default) means a fresh temporary profile.
+ * @property {string[]} [args] Extra Chromium flags, e.g. `--host-resolver-rules=…` for a contract server.
  */
 
 /**
@@ -40,6 +41,7 @@ export async function launchWithExtension({
   headless = true,
   locale = 'en',
   userDataDir = '',
+  args: extraArgs = [],
 }) {
   const dir = resolve(extensionDir);
   // Chromium silently skips a bad --load-extension; failing here beats a 15 s wait for a worker.
@@ -52,6 +54,7 @@ export async function launchWithExtension({
     // --lang picks the extension's _locales bundle (chrome.i18n.getMessage).
     `--lang=${locale}`,
     ...CLOSED_NETWORK_FLAGS,
+    ...extraArgs,
   ];
   // Chromium's sandbox refuses to start as root.
   if (process.getuid?.() === 0) args.push('--no-sandbox');

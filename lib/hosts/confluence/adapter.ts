@@ -1,11 +1,9 @@
 import { PersonSchema, PostRefSchema, WebUrlSchema } from '../../db/schemas';
 import { selfAndDescendants, textOf, webUrlOf } from '../read-dom';
 import type { HostAdapter } from '../types';
+import { confluenceApi } from './api';
+import { isCloud } from './edition';
 import { selectors } from './selectors';
-
-const isCloud = (page: URL) =>
-  page.hostname.endsWith('.atlassian.net') &&
-  (page.pathname === '/wiki' || page.pathname.startsWith('/wiki/'));
 
 /** Confluence's comment permalink: the page itself, focused on the comment. */
 export function commentPermalink(page: URL, commentId: string): string {
@@ -29,6 +27,7 @@ export const confluenceAdapter: HostAdapter = {
   name: 'Confluence',
   selectors,
   postTarget: 'space',
+  api: confluenceApi,
   matches: (page, doc) =>
     doc.querySelector(selectors.pageId) !== null &&
     (isCloud(page) || doc.querySelector(selectors.baseUrl) !== null),

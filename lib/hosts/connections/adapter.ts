@@ -1,14 +1,12 @@
 import { PostRefSchema } from '../../db/schemas';
 import { selfAndDescendants, textOf } from '../read-dom';
 import type { HostAdapter } from '../types';
+import { connectionsApi } from './api';
+import { entryIdOf } from './entry-id';
 import { selectors } from './selectors';
 import { readVcard } from './vcard';
 
-/** Connections ids are URNs (`urn:lsid:lconn.ibm.com:profiles.note:<uuid>`); its REST APIs take the last part. */
-export function entryIdOf(raw: string | null | undefined): string | undefined {
-  const id = raw?.trim().split(':').pop();
-  return id && /^[\w-]{1,100}$/.test(id) ? id : undefined;
-}
+export { entryIdOf };
 
 /** A status update's id, or a comment's from its `comment-<id>` anchor. */
 function postIdOf(post: Element): string | undefined {
@@ -21,6 +19,7 @@ export const connectionsAdapter: HostAdapter = {
   name: 'HCL Connections',
   selectors,
   postTarget: 'group',
+  api: connectionsApi,
   // Customer-hosted on any origin, so the page itself must say it is Connections.
   matches: (_page, doc) =>
     doc.querySelector(selectors.marker) !== null && doc.querySelector(selectors.resources) !== null,

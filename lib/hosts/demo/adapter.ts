@@ -28,6 +28,11 @@ export const demoAdapter: HostAdapter = {
     });
     return parsed.success ? parsed.data : undefined;
   },
+  identifyPost(post) {
+    const postId = post.getAttribute('data-post-id') ?? '';
+    const authorName = textOf(queryScoped(post, selectors.author));
+    return postId && postId.length <= 200 && authorName ? { postId, authorName } : undefined;
+  },
   mountPoint(post) {
     const actions = queryScoped(post, selectors.actions);
     return actions ? { parent: actions } : undefined;

@@ -1,6 +1,7 @@
 import { PostRefSchema } from '../../db/schemas';
 import { selfAndDescendants, textOf, webUrlOf } from '../read-dom';
 import type { HostAdapter } from '../types';
+import { discourseApi } from './api';
 import { currentUserOf } from './current-user';
 import { permalinkOf } from './permalink';
 import { selectors } from './selectors';
@@ -35,5 +36,6 @@ export const discourseAdapter: HostAdapter = {
     // Among the icon buttons (like, copy link), so the labelled "Reply" stays last, as Discourse has it.
     return actions ? { parent: actions, before: post.querySelector(selectors.reply) } : undefined;
   },
+  api: discourseApi,
   currentUser: currentUserOf,
 };

@@ -1,6 +1,7 @@
 import { PersonSchema, PostRefSchema } from '../../db/schemas';
 import { selfAndDescendants, textOf, webUrlOf } from '../read-dom';
 import type { HostAdapter } from '../types';
+import { mattermostApi } from './api';
 import { groupLeaderOf } from './group';
 import { selectors } from './selectors';
 
@@ -49,6 +50,7 @@ export const mattermostAdapter: HostAdapter = {
     return actions ? { parent: actions } : undefined;
   },
   postTarget: 'channel',
+  api: mattermostApi,
   currentUser(doc) {
     const id = AVATAR_USER_ID.exec(doc.querySelector(selectors.myAvatar)?.getAttribute('src') ?? '')?.[1];
     // The account menu names the user only while open; their own posts name them (API: /api/v4/users/me).

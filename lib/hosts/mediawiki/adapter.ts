@@ -1,38 +1,12 @@
 import { PersonSchema, PostRefSchema } from '../../db/schemas';
-import { clip, selfAndDescendants, webUrlOf } from '../read-dom';
+import { selfAndDescendants, webUrlOf } from '../read-dom';
 import type { HostAdapter } from '../types';
 import { mediawikiApi } from './api';
+import { commentIdOf, excerptOf, permalinkOf } from './comment';
 import { sectionAnchorOf } from './section';
 import { selectors } from './selectors';
-import { findSignature, type Signature } from './signature';
+import { findSignature } from './signature';
 import { userNameOf, userPageUrlOf } from './user-link';
-
-const EXCERPT_MAX = 140;
-
-/**
- * A comment is known by who signed it and when, as DiscussionTools names comments (`c-<user>-<time>`):
- * the id survives edits around it, section renames and moving the thread to an archive page. Two
- * comments by one person in the same minute count as one, which they nearly always are.
- */
-function commentIdOf(signature: Signature): string {
-  return `c-${signature.user}-${signature.timestamp}`;
-}
-
-/** The page, scrolled to the comment's section: core MediaWiki has no anchor per comment. */
-function permalinkOf(page: URL, anchor: string | undefined): string {
-  const url = new URL(page.href);
-  url.hash = anchor ?? '';
-  return url.href;
-}
-
-function excerptOf(signature: Signature): string | undefined {
-  // Without the dash some people put before their signature.
-  const text = signature.text
-    .replace(/\s+/g, ' ')
-    .replace(/[\s—–-]+$/, '')
-    .trim();
-  return clip(text, EXCERPT_MAX) || undefined;
-}
 
 const isComment = (block: Element) => findSignature(block) !== undefined;
 

@@ -2,6 +2,8 @@ import { z } from 'zod/mini';
 import type { PostRef } from '../../db/schemas';
 import type { DeliveryResult } from '../../messages/background-to-content';
 import type { PageApi } from '../types';
+import { call } from './call';
+import { repliesToMe } from './replies-to-me';
 
 /**
  * MediaWiki's Action API with the user's session and a CSRF token (HOSTS.md): without the Thanks and
@@ -12,7 +14,6 @@ const SectionsSchema = z.object({
   parse: z.object({ sections: z.array(z.object({ index: z.string(), anchor: z.string() })) }),
 });
 const EditSchema = z.object({ edit: z.object({ result: z.string(), newrevid: z.optional(z.number()) }) });
-const ApiErrorSchema = z.object({ error: z.object({ code: z.string(), info: z.string() }) });
 const RevisionsSchema = z.object({
   query: z.object({
     userinfo: z.object({ name: z.string() }),
@@ -26,7 +27,6 @@ const RevisionsSchema = z.object({
   }),
 });
 
-const TIMEOUT_MS = 20_000;
 /** Codes worth another try later; any other refusal (protected page, blocked user…) is for the user to see. */
 const RETRYABLE = new Set([
   'ratelimited',
@@ -35,32 +35,6 @@ const RETRYABLE = new Set([
   'maxlag',
   'internal_api_error_DBQueryError',
 ]);
-
-function apiUrl(): string {
-  return (
-    document.querySelector('link[rel="EditURI"]')?.getAttribute('href')?.replace(/\?.*$/, '') ?? '/api.php'
-  );
-}
-
-async function call<T>(
-  params: Record<string, string>,
-  schema: z.ZodMiniType<T>,
-  post = false,
-): Promise<T | z.infer<typeof ApiErrorSchema>> {
-  const body = new URLSearchParams({ ...params, format: 'json', formatversion: '2' });
-  const response = await fetch(post ? apiUrl() : `${apiUrl()}?${body}`, {
-    method: post ? 'POST' : 'GET',
-    credentials: 'same-origin',
-    body: post ? body : undefined,
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  const json: unknown = await response.json().catch(() => undefined);
-  const error = ApiErrorSchema.safeParse(json);
-  if (error.success) return error.data;
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new Error(`HTTP ${response.status}: unreadable answer from MediaWiki`);
-  return parsed.data;
-}
 
 /** The wiki page and section a comment is on, read from its permalink (`…/index.php/Talk:X#Section`). */
 function pageOf(post: PostRef): { title: string; anchor: string } | undefined {
@@ -138,4 +112,5 @@ export const mediawikiApi: PageApi = {
     );
     return ours ? `rev-${ours.revid}` : undefined;
   },
+  repliesToMe,
 };

@@ -2,6 +2,8 @@ import { z } from 'zod/mini';
 import type { DeliveryResult } from '../../messages/background-to-content';
 import { classifyStatus } from '../../sync/classify';
 import type { PageApi } from '../types';
+import { repliesToMe } from './replies-to-me';
+import { plain, rest } from './rest';
 
 /**
  * WordPress core REST API with the signed-in user's cookie and a fresh `X-WP-Nonce` (HOSTS.md): a
@@ -14,34 +16,6 @@ const CommentSchema = z.object({
 });
 const MeSchema = z.object({ id: z.number() });
 const ErrorSchema = z.object({ message: z.string() });
-
-const TIMEOUT_MS = 20_000;
-
-function restRoot(): string {
-  // The REST discovery link survives sites that move or rename `/wp-json/`.
-  return document.querySelector('link[rel="https://api.w.org/"]')?.getAttribute('href') ?? '/wp-json/';
-}
-
-async function nonce(): Promise<string> {
-  const response = await fetch('/wp-admin/admin-ajax.php?action=rest-nonce', {
-    credentials: 'same-origin',
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  const text = (await response.text()).trim();
-  if (!response.ok || !/^[0-9a-f]{6,20}$/.test(text))
-    throw new Error('WordPress gave no REST nonce (signed out?)');
-  return text;
-}
-
-async function rest(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  return fetch(`${restRoot()}${path}`, {
-    method: init.method ?? 'GET',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': await nonce() },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-}
 
 async function failure(response: Response): Promise<DeliveryResult> {
   const error = ErrorSchema.safeParse(await response.json().catch(() => undefined));
@@ -65,12 +39,6 @@ async function targetOf(postId: string): Promise<{ post: number; parent: number 
   const comment = CommentSchema.safeParse(await response.json().catch(() => undefined));
   if (!comment.success) return { ok: false, kind: 'retry', reason: 'unreadable comment from WordPress' };
   return { post: comment.data.post, parent: number };
-}
-
-/** WordPress stores what it was sent but renders it (paragraphs, typographic quotes): compare as plain words. */
-function plain(html: string): string {
-  const text = new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
-  return text.replace(/[‘’]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, ' ').trim();
 }
 
 export const wordpressApi: PageApi = {
@@ -104,4 +72,5 @@ export const wordpressApi: PageApi = {
     const ours = comments.data.find((comment) => plain(comment.content.rendered) === wanted);
     return ours ? `comment-${ours.id}` : undefined;
   },
+  repliesToMe,
 };

@@ -18,6 +18,13 @@ const DB_NAME = 'rueckenwind';
 export type ExtensionFixture = LaunchedExtension;
 
 interface Fixtures {
+  /**
+   * Extra Chromium flags for this test's browser. A spec whose flags depend on a server it starts
+   * overrides it with a fixture, e.g. to reach an HTTPS contract server under a SaaS host name:
+   * `launchArgs: async ({ server }, use) => use([`--host-resolver-rules=MAP x.atlassian.net 127.0.0.1:${server.port}`,
+   * '--ignore-certificate-errors'])`.
+   */
+  launchArgs: string[];
   extension: ExtensionFixture;
   demo: { url: string };
 }
@@ -25,11 +32,16 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // `locale` is Playwright's own option (default 'en-US'): `test.use({ locale: 'de' })` switches the
   // extension's language along with the pages'.
-  extension: async ({ locale }, use, testInfo) => {
+  launchArgs: [[], { option: true }],
+  extension: async ({ locale, launchArgs }, use, testInfo) => {
     if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
       throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
     }
-    const extension = await launchWithExtension({ extensionDir: EXTENSION_DIR, locale: locale ?? 'en' });
+    const extension = await launchWithExtension({
+      extensionDir: EXTENSION_DIR,
+      locale: locale ?? 'en',
+      args: launchArgs,
+    });
     try {
       await use(extension);
       if (testInfo.status !== testInfo.expectedStatus) await attachScreenshots(extension, testInfo);

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, retryAfterMs } from '../../../lib/sync/backoff';
 import { classifyStatus } from '../../../lib/sync/classify';
-import { type SendLog, take } from '../../../lib/sync/rate-limit';
+import {
+  ended,
+  freeAt,
+  type HostSendState,
+  IDLE,
+  orphaned,
+  paused,
+  started,
+} from '../../../lib/sync/rate-limit';
 
 describe('backoff', () => {
   it('grows exponentially, is jittered, never below 1 s and never above 1 h', () => {
@@ -50,34 +58,63 @@ describe('what a response status means', () => {
 describe('the per-host rate limit', () => {
   const limit = { requests: 10, perMs: 30_000 };
 
-  it('never lets more than the documented number of requests through in any window', () => {
+  it('never lets the host see more than the documented number of requests in any window, however long each takes', () => {
+    // Each request starts when the limit allows, takes `duration`, and reaches the host at some moment
+    // while under way (`arrival` picks where): the host's count is what matters.
+    const request = fc.record({
+      gap: fc.integer({ min: 0, max: 5_000 }),
+      duration: fc.integer({ min: 1, max: 40_000 }),
+      arrival: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 5_000 }), { minLength: 1, maxLength: 200 }), (gaps) => {
-        let log: SendLog = [];
+      fc.property(fc.array(request, { minLength: 1, maxLength: 150 }), (requests) => {
+        let state: HostSendState = IDLE;
         let now = 0;
-        const sent: number[] = [];
-        for (const gap of gaps) {
+        let under: Array<{ start: number; end: number }> = [];
+        const arrivals: number[] = [];
+        for (const { gap, duration, arrival } of requests) {
           now += gap;
-          const result = take(log, limit, now);
-          log = result.log;
-          if (result.ok) sent.push(now);
+          for (const done of under.filter((r) => r.end <= now).sort((a, b) => a.end - b.end))
+            state = ended(state, done.start, done.end, limit);
+          under = under.filter((r) => r.end > now);
+          if (freeAt(state, limit, now) > now) continue;
+          state = started(state, now);
+          under.push({ start: now, end: now + duration });
+          arrivals.push(now + arrival * duration);
         }
-        // Every window of 30 s, wherever it starts, holds at most 10 requests.
-        for (const start of sent) {
-          const inWindow = sent.filter((t) => t >= start && t < start + limit.perMs).length;
+        for (const start of arrivals) {
+          const inWindow = arrivals.filter((t) => t >= start && t < start + limit.perMs).length;
           expect(inWindow).toBeLessThanOrEqual(limit.requests);
         }
       }),
     );
   });
 
-  it('says how long until the next token', () => {
-    let log: SendLog = [];
-    for (let i = 0; i < 10; i++) log = take(log, limit, i * 1_000).log;
-    const refused = take(log, limit, 12_000);
-    expect(refused.ok).toBe(false);
-    // The first request (at 0 s) leaves the window at 30 s.
-    if (!refused.ok) expect(refused.waitMs).toBe(18_000);
-    expect(take(log, limit, 30_001).ok).toBe(true);
+  it('says when the next request may start: one window after the oldest in it ended', () => {
+    let state: HostSendState = IDLE;
+    for (let i = 0; i < 10; i++) state = ended(started(state, i * 1_000), i * 1_000, i * 1_000 + 500, limit);
+    expect(freeAt(state, limit, 12_000)).toBe(30_500);
+    expect(freeAt(state, limit, 30_500)).toBe(30_500);
+  });
+
+  it('counts requests still under way, and after a worker restart counts them as just ended', () => {
+    let state: HostSendState = IDLE;
+    for (let i = 0; i < 10; i++) state = started(state, i);
+    expect(freeAt(state, limit, 60_000)).toBeGreaterThan(60_000);
+    const restarted = orphaned(state, 100_000);
+    expect(restarted.underWay).toEqual([]);
+    expect(freeAt(restarted, limit, 100_000)).toBe(130_000);
+  });
+
+  it('gives the token back for a request that never left (no tab to send it from)', () => {
+    let state: HostSendState = IDLE;
+    for (let i = 0; i < 10; i++) state = ended(started(state, i), i, i + 1, limit, i > 0);
+    expect(freeAt(state, limit, 20)).toBe(20);
+  });
+
+  it('honours a pause the host asked for (Retry-After), also on hosts without a documented limit', () => {
+    const state = paused(IDLE, 5_000);
+    expect(freeAt(state, undefined, 1_000)).toBe(5_000);
+    expect(freeAt(state, limit, 6_000)).toBe(6_000);
   });
 });

@@ -51,7 +51,8 @@ describe('the outbox', () => {
     expect(await releaseExpiredLeases(db, NOW + LEASE_MS - 1)).toBe(0);
     expect(await releaseExpiredLeases(db, NOW + LEASE_MS)).toBe(1);
     const [item] = await db.outbox.toArray();
-    expect(item).toMatchObject({ state: 'pending', uncertainSince: NOW + LEASE_MS });
+    // Looked for from the moment the lost attempt began.
+    expect(item).toMatchObject({ state: 'pending', uncertainSince: NOW, nextAttemptAt: NOW + LEASE_MS });
   });
 
   it('marks the record sent with the host id, or failed with the host reason for a permanent refusal', async () => {

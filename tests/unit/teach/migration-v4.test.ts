@@ -38,7 +38,8 @@ describe('migration from version 3 to 4 (taught sites)', () => {
     const { name, tables } = await createV3Database();
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    // Opened at the newest version: every later version keeps these tables as they are.
+    expect(db.verno).toBeGreaterThanOrEqual(4);
     for (const [table, rows] of Object.entries(tables)) {
       expect(await db.table(table).toArray(), table).toEqual(
         [...rows].sort((a, b) => String(a[primaryKey(table)]).localeCompare(String(b[primaryKey(table)]))),

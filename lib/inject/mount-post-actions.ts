@@ -1,19 +1,41 @@
-import { render } from 'preact';
-import { type PageActions, PostActions } from '../../components/thank/PostActions';
-import { POST_ACTIONS_CSS } from '../../components/thank/styles';
-import type { ThanksState } from '../../components/thank/ThankButton';
-import type { HostAdapter } from '../hosts/types';
+import { BUTTONS_CSS } from '../../components/thank/styles';
+import type { PostRef } from '../db/schemas';
+import type { HostAdapter, PostIdentity } from '../hosts/types';
 import { type Cell, cell } from './cell';
+import { type ButtonsKit, renderPostButtons } from './post-buttons';
 import { createShadowHost } from './shadow-host';
+import type { ThanksState } from './thanks-state';
+
+/**
+ * How long new posts wait for the question how the user's thanks on them stand. Each question is a
+ * message to the background, which costs more than mounting dozens of posts; an infinite feed adds a
+ * batch every few hundred milliseconds, so its batches share questions. A post already thanked shows so
+ * that much later.
+ */
+export const STATUS_DELAY_MS = 200;
 
 type Options = {
   doc: Document;
   adapter: HostAdapter;
   pageUrl: () => URL;
-  page: PageActions;
+  kit: ButtonsKit;
   /** Asks how the user's thanks on these posts stand (saved, sent, failed). */
   fetchStates: (postIds: string[]) => Promise<Array<{ postId: string; state: ThanksState }>>;
 };
+
+type PostMount = {
+  root: ShadowRoot;
+  identity: PostIdentity;
+  readPost: () => PostRef | undefined;
+  state: Cell<ThanksState>;
+  idPrefix: string;
+  kit: ButtonsKit;
+};
+
+/** What one post shows; anything added per post beyond the buttons is decided and rendered here. */
+function renderPost({ root, identity, readPost, state, idPrefix, kit }: PostMount): () => void {
+  return renderPostButtons({ root, authorName: identity.authorName, readPost, state, idPrefix, kit });
+}
 
 /**
  * Mounts one set of actions per post, idempotently: a post that already carries a live mount is
@@ -21,14 +43,14 @@ type Options = {
  * the page has dropped alive: posts are only weakly held, and `sweep` unmounts what left the page, so
  * the maps below are bounded by what the page shows now, not by everything it ever showed.
  */
-export function createPostActionsMounter({ doc, adapter, pageUrl, page, fetchStates }: Options) {
+export function createPostActionsMounter({ doc, adapter, pageUrl, kit, fetchStates }: Options) {
   const mountOfPost = new WeakMap<Element, HTMLElement>();
   /** Every mount not yet taken down (connected, or detached since the last sweep). */
-  const mounts = new Map<HTMLElement, { container: HTMLElement; postId: string }>();
+  const mounts = new Map<HTMLElement, { teardown: () => void; postId: string }>();
   /** One state per post id, shared by its mounts (a post shown twice), dropped with its last mount. */
   const states = new Map<string, { cell: Cell<ThanksState>; mounts: number }>();
   let unknownIds = new Set<string>();
-  let statusQueued = false;
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
   let mounted = 0;
 
   const stateOf = (postId: string) => {
@@ -47,7 +69,7 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, page, fetchSta
   };
 
   const askStates = () => {
-    statusQueued = false;
+    statusTimer = undefined;
     // A post that left again before the question went out needs no answer.
     const ids = [...unknownIds].filter((id) => states.has(id));
     unknownIds = new Set();
@@ -61,8 +83,8 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, page, fetchSta
     const mount = mounts.get(host);
     if (!mount) return;
     mounts.delete(host);
-    // Unmounting also unsubscribes the mount from its state, which would otherwise keep it alive.
-    render(null, mount.container);
+    // Also unsubscribes the mount from its state, which would otherwise keep it alive.
+    mount.teardown();
     host.remove();
     const shared = states.get(mount.postId);
     if (!shared) return;
@@ -70,29 +92,42 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, page, fetchSta
     if (shared.mounts === 0) states.delete(mount.postId);
   };
 
+  /** The post's id and author for the buttons; the full post only where the adapter has no cheaper way. */
+  const identify = (post: Element): { identity: PostIdentity; ref?: PostRef } | undefined => {
+    if (adapter.identifyPost) {
+      const identity = adapter.identifyPost(post);
+      return identity && { identity };
+    }
+    const ref = adapter.readPost(post, pageUrl());
+    return ref && { identity: { postId: ref.postId, authorName: ref.author.name }, ref };
+  };
+
   const mount = (post: Element) => {
     const existing = mountOfPost.get(post);
     if (existing?.isConnected && post.contains(existing)) return;
-    const ref = adapter.readPost(post, pageUrl());
-    const point = ref && adapter.mountPoint(post);
-    if (!ref || !point) return;
-    const { host, container } = createShadowHost(doc, POST_ACTIONS_CSS);
+    const found = identify(post);
+    const point = found && adapter.mountPoint(post);
+    if (!found || !point) return;
+    const { identity, ref } = found;
+    const { host, root } = createShadowHost(doc, BUTTONS_CSS);
     mounted += 1;
     // Rendered before it enters the page: the page never sees a half-built host, nor its layout twice.
-    render(
-      <PostActions post={ref} state={stateOf(ref.postId)} page={page} idPrefix={`rueckenwind-${mounted}`} />,
-      container,
-    );
-    mounts.set(host, { container, postId: ref.postId });
+    const teardown = renderPost({
+      root,
+      identity,
+      readPost: () => ref ?? adapter.readPost(post, pageUrl()),
+      state: stateOf(identity.postId),
+      idPrefix: `rueckenwind-${mounted}`,
+      kit,
+    });
+    mounts.set(host, { teardown, postId: identity.postId });
     point.parent.insertBefore(host, point.before ?? null);
     mountOfPost.set(post, host);
     // After the new mount took its share of the state, so a re-rendered post keeps it without asking again.
     if (existing) unmount(existing);
-    if (!statusQueued && unknownIds.size > 0) {
-      statusQueued = true;
-      // One question per batch of new posts, not one per post.
-      queueMicrotask(askStates);
-    }
+    // One question for all the posts that arrive together, not one per post.
+    if (statusTimer === undefined && unknownIds.size > 0)
+      statusTimer = setTimeout(askStates, STATUS_DELAY_MS);
   };
 
   /** Takes down the mounts that left the page with their post (or were thrown out of it). */
@@ -103,6 +138,8 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, page, fetchSta
   const teardown = () => {
     for (const host of mounts.keys()) unmount(host);
     unknownIds.clear();
+    clearTimeout(statusTimer);
+    statusTimer = undefined;
   };
 
   return { mount, sweep, setState, teardown };

@@ -1,0 +1,60 @@
+/**
+ * What the popup shows, read from the daily aggregate (one small row per day with activity) so that
+ * five years of history cost the same as one week. Only "people thanked most" reads records: the
+ * latest year's, through the `day` index and with a cap.
+ */
+import type { RueckenwindDb } from '../db/database';
+import { addDays } from '../db/day-key';
+import type { Totals } from '../db/reads';
+import type { DailyAggregate, DayKey } from '../db/schemas';
+import { contributionsByDay, contributionsByWeek } from './contributions';
+import { buildHeatmap, type Heatmap } from './heatmap';
+import { computeStreak, type Streak } from './streak';
+import { peopleThankedMost, type ThankedPerson } from './top-people';
+import { sumTotals } from './totals';
+
+export interface Stats {
+  today: DayKey;
+  streak: Streak;
+  heatmap: Heatmap;
+  thisWeek: Totals;
+  /** The calendar year so far. */
+  thisYear: Totals;
+}
+
+/** The daily aggregate rows up to `today`: at most one small row per day with activity. */
+export async function readDailyRows(db: RueckenwindDb, today: DayKey): Promise<DailyAggregate[]> {
+  // Rows after today exist only if the clock went back; they count for nothing yet.
+  return db.dailyAggregates.where('day').belowOrEqual(today).toArray();
+}
+
+export function statsOf(rows: readonly DailyAggregate[], today: DayKey, weeklyGoal: number): Stats {
+  const byDay = contributionsByDay(rows);
+  const streak = computeStreak(contributionsByWeek(byDay), today, weeklyGoal);
+  return {
+    today,
+    streak,
+    heatmap: buildHeatmap(byDay, today),
+    thisWeek: sumTotals(rows, streak.thisWeek.monday, today),
+    thisYear: sumTotals(rows, `${today.slice(0, 4)}-01-01`, today),
+  };
+}
+
+/** Thanks read at most for "people thanked most": enough for a year of daily thanks, never the history. */
+export const THANKS_READ_MAX = 1000;
+
+/** The people the user thanked most in the 365 days up to `today`. */
+export async function readPeopleThankedMost(
+  db: RueckenwindDb,
+  today: DayKey,
+  limit = 5,
+): Promise<ThankedPerson[]> {
+  const given = await db.recognitions
+    .where('day')
+    .between(addDays(today, -364), today, true, true)
+    .reverse()
+    .filter((rec) => rec.direction === 'given')
+    .limit(THANKS_READ_MAX)
+    .toArray();
+  return peopleThankedMost(given, limit);
+}

@@ -1,0 +1,199 @@
+// Rückenwind on Viva Engage and Slack, the hosts it reaches with the user's own OAuth token: the user
+// connects the account on the options page (identity.launchWebAuthFlow with PKCE against the contract
+// servers' authorization endpoints, served over HTTPS under the real host names), then thanks a post;
+// the background posts the reply with the token, exactly once.
+import type { Page } from '@playwright/test';
+import { clickByRole } from '../../scripts/lib/closed-shadow.mjs';
+import * as slack from '../contract/slack/server.mjs';
+import { expectNotSent, expectSent, savedThankYou, thankAndSave } from '../contract/support/browser';
+import { selfSignedCertificate } from '../contract/support/tls.mjs';
+import * as engage from '../contract/viva-engage/server.mjs';
+import {
+  test as base,
+  type ExtensionFixture,
+  expect,
+  pageDatabaseNames,
+  readExtensionDb,
+} from './support/fixtures';
+
+type Engage = Awaited<ReturnType<typeof engage.startVivaEngage>>;
+type Slack = Awaited<ReturnType<typeof slack.startSlack>>;
+
+const test = base.extend<{ engage: Engage; slack: Slack }, { tls: { key: string; cert: string } }>({
+  tls: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
+    async ({}, use) => use(selfSignedCertificate([...engage.HOSTNAMES, ...slack.HOSTNAMES])),
+    { scope: 'worker' },
+  ],
+  engage: async ({ tls }, use) => {
+    const server = await engage.startVivaEngage({ tls });
+    try {
+      await use(server);
+    } finally {
+      await server.close();
+    }
+  },
+  slack: async ({ tls }, use) => {
+    const server = await slack.startSlack({ tls });
+    try {
+      await use(server);
+    } finally {
+      await server.close();
+    }
+  },
+  // The real host names, resolved to the contract servers; their certificate is made for this run.
+  launchArgs: async ({ engage: e, slack: s }, use) => {
+    const rules = [
+      ...engage.HOSTNAMES.map((host) => `MAP ${host} 127.0.0.1:${e.port}`),
+      ...slack.HOSTNAMES.map((host) => `MAP ${host} 127.0.0.1:${s.port}`),
+    ];
+    await use([`--host-resolver-rules=${rules.join(',')}`, '--ignore-certificate-errors']);
+  },
+});
+
+const ENGAGE_THREAD = `https://engage.cloud.microsoft/main/org/musterwerk.example/threads/eyJfdHlwZSI6IlRocmVhZCIsImlkIjoiMzI5NzcwMjM3NzcyNTk1MiJ9`;
+const SLACK_THREAD = `https://app.slack.com/client/${slack.TEAM.id}/${slack.CHANNEL}/thread/${slack.CHANNEL}-${slack.THREAD.root}`;
+
+/** The options page's "Connect account" form of one host. */
+async function openAccount(extension: ExtensionFixture, name: string) {
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  const form = options.getByRole('form', { name });
+  await expect(form.getByRole('status')).toHaveText('Not connected');
+  return { options, form };
+}
+
+/** Fills the app registration and connects, by keyboard only. */
+async function connectByKeyboard(
+  options: Page,
+  form: ReturnType<Page['getByRole']>,
+  clientId: string,
+  tenant?: string,
+) {
+  await form.getByRole('textbox', { name: 'Client id' }).focus();
+  await options.keyboard.type(clientId);
+  await options.keyboard.press('Tab');
+  if (tenant) await options.keyboard.type(tenant);
+  await options.keyboard.press('Tab');
+  await options.keyboard.press('Enter');
+}
+
+test('Viva Engage: connect the account, thank a reply; it is posted once with the bearer token', async ({
+  extension,
+  engage: server,
+}) => {
+  const { options, form } = await openAccount(extension, 'Viva Engage');
+  await connectByKeyboard(options, form, engage.CLIENT_ID, engage.TENANT);
+  await expect(form.getByRole('status')).toHaveText('Connected as Mara Keller');
+  await expect(form.getByRole('button', { name: 'Disconnect Viva Engage' })).toBeVisible();
+  expect(server.auth.counts).toEqual({ authorized: 1, exchanged: 1, refreshed: 0 });
+
+  const page = await extension.context.newPage();
+  await page.goto(ENGAGE_THREAD);
+  await thankAndSave(page, 'Anna Schmidt', 'Danke für die Checkliste!');
+  await expectSent(page, 'Anna Schmidt');
+
+  const writes = server.log.find('POST', '/api/v1/messages.json');
+  expect(writes).toHaveLength(1);
+  const bearer = /^Bearer (\S+)$/.exec(String(writes[0]?.headers.authorization))?.[1];
+  expect(server.auth.check(bearer)).toMatchObject({ ok: true, userId: String(engage.SIGNED_IN.id) });
+  const record = await savedThankYou(extension);
+  const [written] = server.written();
+  expect(server.written()).toHaveLength(1);
+  expect(written?.body.plain).toBe(record.postedText.trim());
+  expect(written?.body.plain).toContain('Danke für die Checkliste!');
+  expect(record.sync).toMatchObject({ state: 'sent', remoteId: String(written?.id) });
+  // Anna's reply in the thread: the one the button was on.
+  expect(written?.replied_to_id).toBe(3297706135822336);
+
+  // The tokens stay in the extension: not in storage content scripts can read, not in the page's origin.
+  type StorageArea = { get: (keys: null) => Promise<Record<string, unknown>> };
+  const local = await extension.serviceWorker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: StorageArea } } }).chrome.storage.local.get(null),
+  );
+  expect(JSON.stringify(local)).not.toContain(String(bearer));
+  expect(await pageDatabaseNames(page)).not.toContain('rueckenwind');
+  const [account] = (await readExtensionDb(extension, 'accounts')) as Array<{ refreshToken: string }>;
+  expect(account?.refreshToken).toMatch(/^1\.AQ/);
+});
+
+test('Viva Engage: a revoked connection fails visibly; connecting again and “Try again” sends it once', async ({
+  extension,
+  engage: server,
+}) => {
+  const { options, form } = await openAccount(extension, 'Viva Engage');
+  await connectByKeyboard(options, form, engage.CLIENT_ID, engage.TENANT);
+  await expect(form.getByRole('status')).toHaveText('Connected as Mara Keller');
+  // The administrator removes the app: every token stops working.
+  server.auth.revoke();
+
+  const page = await extension.context.newPage();
+  await page.goto(ENGAGE_THREAD);
+  await thankAndSave(page, 'Anna Schmidt', 'Danke für die Checkliste!');
+  await expectNotSent(
+    extension,
+    page,
+    'Anna Schmidt',
+    "Viva Engage no longer accepts Rückenwind's connection. Connect your account again in Rückenwind's options, then try again",
+  );
+  expect(server.written()).toHaveLength(0);
+
+  await options.reload();
+  await expect(form.getByRole('status')).toHaveText(/^The connection was refused \(invalid_grant: /);
+  await form.getByRole('button', { name: 'Connect Viva Engage again' }).click();
+  await expect(form.getByRole('status')).toHaveText('Connected as Mara Keller');
+
+  await page.bringToFront();
+  await clickByRole(page, 'button', 'Try again');
+  await expectSent(page, 'Anna Schmidt');
+  expect(server.written()).toHaveLength(1);
+});
+
+test('Slack: connect the account, thank a reply in a thread; it goes to the thread once with the user token', async ({
+  extension,
+  slack: server,
+}) => {
+  const { options, form } = await openAccount(extension, 'Slack');
+  await connectByKeyboard(options, form, slack.CLIENT_ID);
+  await expect(form.getByRole('status')).toHaveText('Connected as mara.keller');
+
+  const page = await extension.context.newPage();
+  await page.goto(SLACK_THREAD);
+  await thankAndSave(page, 'Lukas Hoffmann', 'Thanks for the torque table!');
+  await expectSent(page, 'Lukas Hoffmann');
+
+  const posts = server.calls.filter((call) => call.method === 'chat.postMessage');
+  expect(posts).toHaveLength(1);
+  expect(server.auth.check(posts[0]?.token)).toMatchObject({ ok: true, userId: slack.SIGNED_IN.id });
+  const record = await savedThankYou(extension);
+  const [written] = server.written();
+  expect(server.written()).toHaveLength(1);
+  // Lukas's message is a reply: ours goes to the thread's root, not to his reply.
+  expect(written).toMatchObject({ channel: slack.CHANNEL, thread_ts: slack.THREAD.root });
+  expect(written?.text).toContain('Thanks for the torque table!');
+  expect(record.sync).toMatchObject({ state: 'sent', remoteId: `${slack.CHANNEL}:${written?.ts}` });
+});
+
+test('Slack: before the account is connected the thank-you waits, then goes out once connected', async ({
+  extension,
+  slack: server,
+}) => {
+  // The user looks at the options first: nothing connected.
+  const { options, form } = await openAccount(extension, 'Slack');
+  const page = await extension.context.newPage();
+  await page.goto(SLACK_THREAD);
+  await thankAndSave(page, 'Lukas Hoffmann', 'Thanks for the torque table!');
+  const outbox = async () =>
+    (await readExtensionDb(extension, 'outbox')) as Array<{ state: string; lastError?: string }>;
+  await expect
+    .poll(async () => (await outbox())[0]?.lastError)
+    .toBe("waiting for your Slack account: connect it in Rückenwind's options");
+  expect((await outbox())[0]?.state).toBe('pending');
+  expect(server.written()).toHaveLength(0);
+
+  await connectByKeyboard(options, form, slack.CLIENT_ID);
+  await expect(form.getByRole('status')).toHaveText('Connected as mara.keller');
+  await page.bringToFront();
+  await expectSent(page, 'Lukas Hoffmann');
+  expect(server.written()).toHaveLength(1);
+});
