@@ -3,6 +3,8 @@
  * and two commits measure the same page.
  */
 
+import { seededRandom } from './seeded-random.mjs';
+
 /**
  * @typedef {{ id: string, name: string, profileUrl: string }} FeedAuthor
  * @typedef {{ id: string, author: FeedAuthor, createdAt: string, body: string, replies: FeedPost[] }} FeedPost
@@ -90,22 +92,6 @@ const CLOSERS = [
 const NEWEST = Date.UTC(2026, 10, 22, 9, 0);
 
 /**
- * mulberry32: a tiny seeded PRNG; Math.random would give a different feed every run.
- * @param {number} seed
- * @returns {() => number} uniform in [0, 1)
- */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/**
  * @template T
  * @param {() => number} next
  * @param {readonly T[]} items
@@ -153,7 +139,7 @@ function body(next) {
  */
 export function generateFeed({ count, seed = 20261122 }) {
   if (!Number.isInteger(count) || count < 0) throw new Error(`count must be a whole number, not ${count}`);
-  const next = random(seed);
+  const next = seededRandom(seed);
   /** @type {FeedPost[]} */
   const feed = [];
   let made = 0;

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../scripts/lib/launch-extension.mjs';
+import { seededRandom } from './seeded-random.mjs';
 
 export const POPUP_TARGET_MS = 100;
 export const HISTORY_RECORDS = 20_000;
@@ -31,21 +32,6 @@ const PEOPLE = [
   ['Team Nord', 'Team Süd', 'Vertrieb', 'IT', 'Personal', 'Einkauf'].map((team) => `${name} (${team})`),
 );
 
-/**
- * Same seed, same history on every machine (mulberry32).
- * @param {number} seed
- */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** @param {readonly number[]} values */
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -61,7 +47,7 @@ const dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
  * @param {number} now
  */
 export function fiveYearsOfHistory(now) {
-  const next = random(20_261_122);
+  const next = seededRandom(20_261_122);
   const pick = (/** @type {string[]} */ list) => list[Math.floor(next() * list.length)] ?? '';
   const origin = 'https://intranet.example-gmbh.de';
   /** @type {object[]} */

@@ -12,13 +12,11 @@ import { sendError } from './respond.mjs';
  * - `lose-response`: do the request (a write is committed), then close the connection right after the status
  *   line and headers, so the answer's body never arrives. (Dropped before the first byte of the answer, the
  *   browser itself would send the request again on a reused connection, which no page code can prevent.)
- * - `stall`: wait `ms` first, then do the request (a write lands late, after the client may have given up);
- * - `refuse`: drop the connection without doing anything, as a host that is down.
+ * - `stall`: wait `ms` first, then do the request (a write lands late, after the client may have given up).
  * @typedef {{ kind: 'status', status: number, retryAfterSeconds?: number }
  *   | { kind: 'malformed-json' }
  *   | { kind: 'lose-response' }
- *   | { kind: 'stall', ms: number }
- *   | { kind: 'refuse' }} Fault
+ *   | { kind: 'stall', ms: number }} Fault
  * @typedef {{ at: number, method: string, path: string, headers: import('node:http').IncomingHttpHeaders }} ApiRequest
  * @typedef {{ decide: (request: ApiRequest) => Fault | undefined }} FaultPlan
  * @typedef {import('node:http').IncomingMessage} IncomingMessage
@@ -82,9 +80,6 @@ export function withFaults(handleApi, plan) {
         if (fault.retryAfterSeconds !== undefined)
           res.setHeader('Retry-After', String(fault.retryAfterSeconds));
         return sendError(res, fault.status, `Injected fault: HTTP ${fault.status}`);
-      case 'refuse':
-        req.socket.destroy();
-        return;
       case 'malformed-json': {
         const end = res.end.bind(res);
         res.end = /** @type {ServerResponse['end']} */ (

@@ -39,6 +39,30 @@ export type Provider = {
   signOut?: (session: Omit<TokenSession, 'userId'>) => Promise<void>;
 };
 
+/** The token request for a code, as a public client with PKCE (RFC 6749 §4.1.3, RFC 7636 §4.5). */
+const codeGrantBody =
+  (extra: Record<string, string> = {}): Provider['codeBody'] =>
+  (config, code, verifier, redirectUri) =>
+    new URLSearchParams({
+      client_id: config.clientId,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+      ...extra,
+    });
+
+/** The token request for a refresh (RFC 6749 §6). */
+const refreshGrantBody =
+  (extra: Record<string, string> = {}): Provider['refreshBody'] =>
+  (config, refreshToken) =>
+    new URLSearchParams({
+      client_id: config.clientId,
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      ...extra,
+    });
+
 const ENTRA = 'https://login.microsoftonline.com';
 /** Delegated access to Engage's REST API; `offline_access` brings the refresh token. */
 const ENGAGE_SCOPE = 'https://www.yammer.com/.default offline_access';
@@ -71,22 +95,8 @@ export const vivaEngageProvider: Provider = {
       code_challenge_method: 'S256',
     })}`,
   tokenUrl: (config) => `${ENTRA}/${entraTenant(config)}/oauth2/v2.0/token`,
-  codeBody: (config, code, verifier, redirectUri) =>
-    new URLSearchParams({
-      client_id: config.clientId,
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      code_verifier: verifier,
-      scope: ENGAGE_SCOPE,
-    }),
-  refreshBody: (config, refreshToken) =>
-    new URLSearchParams({
-      client_id: config.clientId,
-      grant_type: 'refresh_token',
-      refresh_token: refreshToken,
-      scope: ENGAGE_SCOPE,
-    }),
+  codeBody: codeGrantBody({ scope: ENGAGE_SCOPE }),
+  refreshBody: refreshGrantBody({ scope: ENGAGE_SCOPE }),
   readToken(status, json) {
     const grant = EntraGrantSchema.safeParse(json);
     if (status === 200 && grant.success)
@@ -144,20 +154,8 @@ export const slackProvider: Provider = {
       ...(config.tenant ? { team: config.tenant } : {}),
     })}`,
   tokenUrl: () => `${SLACK}/api/oauth.v2.access`,
-  codeBody: (config, code, verifier, redirectUri) =>
-    new URLSearchParams({
-      client_id: config.clientId,
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      code_verifier: verifier,
-    }),
-  refreshBody: (config, refreshToken) =>
-    new URLSearchParams({
-      client_id: config.clientId,
-      grant_type: 'refresh_token',
-      refresh_token: refreshToken,
-    }),
+  codeBody: codeGrantBody(),
+  refreshBody: refreshGrantBody(),
   readToken(status, json) {
     const grant = SlackGrantSchema.safeParse(json);
     if (status === 200 && grant.success) {

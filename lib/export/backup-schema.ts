@@ -64,6 +64,20 @@ export const BackupTablesSchema = z.object({
 export type BackupTables = z.infer<typeof BackupTablesSchema>;
 export type BackupTable = keyof BackupTables;
 
+/** The schema of each exported table's records, which the export validates every record against. */
+export const RECORD_SCHEMAS = {
+  recognitions: RecognitionSchema,
+  wolPosts: WolPostSchema,
+  weeklyLogs: WeeklyLogSchema,
+  circles: CircleSchema,
+  relationships: RelationshipSchema,
+  settings: SettingsSchema,
+  intranets: IntranetSchema,
+  taughtSites: TaughtSiteSchema,
+  outbox: OutboxItemSchema,
+  dailyAggregates: DailyAggregateSchema,
+} satisfies Partial<Record<BackupTable, z.ZodMiniType>>;
+
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),

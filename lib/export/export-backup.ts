@@ -5,33 +5,8 @@
  */
 import type { z } from 'zod/mini';
 import type { RueckenwindDb } from '../db/database';
-import {
-  CircleSchema,
-  DailyAggregateSchema,
-  IntranetSchema,
-  OutboxItemSchema,
-  RecognitionSchema,
-  RelationshipSchema,
-  SettingsSchema,
-  TaughtSiteSchema,
-  WeeklyLogSchema,
-  WolPostSchema,
-} from '../db/schemas';
 import { summarizeIssues } from '../db/validate';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupTable } from './backup-schema';
-
-const RECORD_SCHEMAS = {
-  recognitions: RecognitionSchema,
-  wolPosts: WolPostSchema,
-  weeklyLogs: WeeklyLogSchema,
-  circles: CircleSchema,
-  relationships: RelationshipSchema,
-  settings: SettingsSchema,
-  intranets: IntranetSchema,
-  taughtSites: TaughtSiteSchema,
-  outbox: OutboxItemSchema,
-  dailyAggregates: DailyAggregateSchema,
-} satisfies Partial<Record<BackupTable, z.ZodMiniType>>;
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, RECORD_SCHEMAS } from './backup-schema';
 
 /** Database tables left out of the file, and why. Every other table is exported. */
 export const NOT_EXPORTED = {

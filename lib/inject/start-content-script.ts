@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defaultValues } from '../../components/thank/values';
+import { startCircleMarker } from '../circle/marker';
 import type { HostId } from '../db/schemas';
 import type { HostAdapter } from '../hosts/types';
 import { setAddressForm } from '../i18n/t';
@@ -137,6 +138,8 @@ export async function startContentScript(
     // Reading it is what makes WXT notice an update or removal (and run `stop`), see below.
     isLive: () => ctx.isValid,
   });
+  // WOL circle: posts by people on the relationship list get a marker (lib/circle/marker.ts).
+  const stopMarking = startCircleMarker({ doc: document, adapter, pageUrl, isLive: () => ctx.isValid });
 
   // Chrome tells an orphaned script nothing, and WXT's ctx only notices when asked (or when a newer copy
   // of this script starts in the page). So ask on every batch of page changes, and whenever the user
@@ -166,6 +169,7 @@ export async function startContentScript(
     if (running.get(adapter.id) === ctx) running.delete(adapter.id);
     listening.abort();
     stopObserving();
+    void stopMarking.then((stopMarker) => stopMarker());
     mounter.teardown();
     announcer.remove();
     browser.runtime.onMessage.removeListener(onMessage);

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { CirclePageSchema, type CirclePageReply } from '../circle/content-messages';
+import { type CirclePageReply, CirclePageSchema } from '../circle/content-messages';
 import {
   AddressFormSchema,
   HashtagSchema,

@@ -168,10 +168,10 @@ export async function acknowledge(
           ? Math.min(current.uncertainSince ?? now, claimedAt(item, now))
           : current.uncertainSince;
         // A host that refuses gets fewer and fewer tries; one we cannot reach (offline, a lost answer)
-        // is tried again about every minute, for days, because the network coming back is what we wait for.
-        const givenUp = uncertain
-          ? now - (uncertainSince ?? now) >= UNCERTAIN_GIVE_UP_MS
-          : attempts >= MAX_ATTEMPTS;
+        // is tried again about every minute, for days, because the network coming back is what we wait
+        // for. After the user's retry (attempts back to 0) it gets at least MAX_ATTEMPTS more.
+        const givenUp =
+          attempts >= MAX_ATTEMPTS && (!uncertain || now - (uncertainSince ?? now) >= UNCERTAIN_GIVE_UP_MS);
         if (givenUp) {
           await db.outbox.put({
             ...base,

@@ -6,22 +6,20 @@ import {
   startConfluenceDataCenter,
 } from '../contract/confluence/data-center.mjs';
 import { PAGE } from '../contract/confluence/server.mjs';
-import { expectNotSent, expectSent, savedThankYou, thankAndSave } from '../contract/support/browser';
+import {
+  contractServer,
+  expectNotSent,
+  expectSent,
+  openEnabled,
+  savedThankYou,
+  thankAndSave,
+} from '../contract/support/browser';
 import { test as base, expect } from './support/fixtures';
-import { enableThroughPopup } from './support/popup';
 
 type DataCenter = Awaited<ReturnType<typeof StartDataCenter>>;
 
 const test = base.extend<{ confluence: DataCenter }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
-  confluence: async ({}, use) => {
-    const confluence = await startConfluenceDataCenter();
-    try {
-      await use(confluence);
-    } finally {
-      await confluence.close();
-    }
-  },
+  confluence: contractServer(startConfluenceDataCenter),
 });
 
 test.beforeEach(async ({ extension, confluence }) => {
@@ -36,9 +34,7 @@ test('a thank-you on a Confluence Data Center comment is posted once as a reply 
   extension,
   confluence,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(confluence.pageUrl());
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, confluence.pageUrl());
   await thankAndSave(page, JONAS, 'Danke für das Glossar – <endlich> verständlich & kurz!');
   await expectSent(page, JONAS);
 
@@ -74,9 +70,7 @@ test('a reply Confluence Data Center refuses is not sent and shows Confluence’
   confluence,
 }) => {
   confluence.forbidComments();
-  const page = await extension.context.newPage();
-  await page.goto(confluence.pageUrl());
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, confluence.pageUrl());
   await thankAndSave(page, JONAS, 'Danke für das Glossar!');
   await expectNotSent(
     extension,
@@ -93,9 +87,7 @@ test('when the answer to the reply is lost, Rückenwind finds its reply on the p
   // The engine lets an uncertain write settle for 30–45 s before it looks (lib/sync/outbox.ts).
   test.setTimeout(120_000);
   confluence.loseNextAnswer('POST', '/rest/api/content');
-  const page = await extension.context.newPage();
-  await page.goto(confluence.pageUrl());
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, confluence.pageUrl());
   await thankAndSave(page, JONAS, 'Danke für das Glossar!');
   await expectSent(page, JONAS, 90_000);
 

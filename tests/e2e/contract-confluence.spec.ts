@@ -9,6 +9,7 @@ import {
   startConfluence,
 } from '../contract/confluence/server.mjs';
 import {
+  contractServer,
   expectNotSent,
   expectSent,
   savedThankYou,
@@ -24,15 +25,9 @@ const HOST = 'musterwerk.atlassian.net';
 const SITE = `https://${HOST}`;
 
 const test = base.extend<{ confluence: Confluence }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
-  confluence: async ({}, use) => {
-    const confluence = await startConfluence({ tls: selfSignedCertificate([HOST]), publicOrigin: SITE });
-    try {
-      await use(confluence);
-    } finally {
-      await confluence.close();
-    }
-  },
+  confluence: contractServer(() =>
+    startConfluence({ tls: selfSignedCertificate([HOST]), publicOrigin: SITE }),
+  ),
   launchArgs: async ({ confluence }, use) =>
     use([`--host-resolver-rules=MAP ${HOST} 127.0.0.1:${confluence.port}`, '--ignore-certificate-errors']),
 });

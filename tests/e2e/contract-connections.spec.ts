@@ -6,27 +6,20 @@ import {
   startConnections,
 } from '../contract/connections/server.mjs';
 import {
+  contractServer,
   expectNotSent,
   expectSent,
+  openEnabled,
   savedThankYou,
   thankAndSave,
   workOutLoud,
 } from '../contract/support/browser';
 import { test as base, expect } from './support/fixtures';
-import { enableThroughPopup } from './support/popup';
 
 type Connections = Awaited<ReturnType<typeof StartConnections>>;
 
 const test = base.extend<{ connections: Connections }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
-  connections: async ({}, use) => {
-    const connections = await startConnections();
-    try {
-      await use(connections);
-    } finally {
-      await connections.close();
-    }
-  },
+  connections: contractServer(startConnections),
 });
 
 test.beforeEach(async ({ extension, connections }) => {
@@ -44,9 +37,7 @@ test('a thank-you on a comment is posted once as a comment on its status update,
   extension,
   connections,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(`${connections.url}${PROFILE}`);
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, `${connections.url}${PROFILE}`);
   await thankAndSave(page, JONAS, 'Danke für die Vertretung am Freitag!');
   await expectSent(page, JONAS);
 
@@ -69,9 +60,7 @@ test('a comment on a status update that was deleted meanwhile is not sent and sh
   extension,
   connections,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(`${connections.url}${PROFILE}`);
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, `${connections.url}${PROFILE}`);
   connections.deleteStatus(STATUS);
   await thankAndSave(page, JONAS, 'Danke für die Vertretung am Freitag!');
   await expectNotSent(extension, page, JONAS, 'HCL Connections (HTTP 404): The status update was not found.');
@@ -85,9 +74,7 @@ test('when the answer to the comment is lost, Rückenwind finds its comment and 
   // The engine lets an uncertain write settle for 30–45 s before it looks (lib/sync/outbox.ts).
   test.setTimeout(120_000);
   connections.loseNextAnswer('POST', COMMENTS);
-  const page = await extension.context.newPage();
-  await page.goto(`${connections.url}${PROFILE}`);
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, `${connections.url}${PROFILE}`);
   await thankAndSave(page, JONAS, 'Danke für die Vertretung am Freitag!');
   await expectSent(page, JONAS, 90_000);
 
@@ -103,9 +90,7 @@ test('a work-out-loud post becomes a status update on the user’s own board, po
   extension,
   connections,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(`${connections.url}${PROFILE}`);
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, `${connections.url}${PROFILE}`);
   const saved = await workOutLoud(extension, page, JONAS, 'eine Checkliste für neue Kolleg:innen');
 
   expect(saved.sync).toMatchObject({ state: 'sent' });

@@ -6,27 +6,20 @@ import {
   startDiscourse,
 } from '../contract/discourse/server.mjs';
 import {
+  contractServer,
   expectNotSent,
   expectSent,
+  openEnabled,
   savedThankYou,
   thankAndSave,
   workOutLoud,
 } from '../contract/support/browser';
 import { test as base, expect } from './support/fixtures';
-import { enableThroughPopup } from './support/popup';
 
 type Discourse = Awaited<ReturnType<typeof StartDiscourse>>;
 
 const test = base.extend<{ discourse: Discourse }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
-  discourse: async ({}, use) => {
-    const discourse = await startDiscourse();
-    try {
-      await use(discourse);
-    } finally {
-      await discourse.close();
-    }
-  },
+  discourse: contractServer(startDiscourse),
 });
 
 /** Signs in (the `_t` cookie Discourse's login sets), opens the topic and enables Rückenwind on the site. */
@@ -43,9 +36,7 @@ test('a thank-you on a Discourse post is posted once, as a reply to that post, a
   extension,
   discourse,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(discourse.topicUrl(TOPIC));
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, discourse.topicUrl(TOPIC));
   await thankAndSave(page, JONAS, 'Danke für die Schritt-für-Schritt-Anleitung!');
   await expectSent(page, JONAS);
 
@@ -78,9 +69,7 @@ test('a reply Discourse refuses (closed topic) is not sent, shows Discourse’s 
   discourse,
 }) => {
   discourse.closeTopic(TOPIC);
-  const page = await extension.context.newPage();
-  await page.goto(discourse.topicUrl(TOPIC));
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, discourse.topicUrl(TOPIC));
   await thankAndSave(page, JONAS, 'Danke für die Schritt-für-Schritt-Anleitung!');
   const reason = 'Discourse (HTTP 403): You are not permitted to view the requested resource.';
   await expectNotSent(extension, page, JONAS, reason);
@@ -95,9 +84,7 @@ test('when Discourse’s answer to the reply is lost, Rückenwind finds its repl
   // The engine lets an uncertain write settle for 30–45 s before it looks (lib/sync/outbox.ts).
   test.setTimeout(120_000);
   discourse.loseNextAnswer('POST', '/posts.json');
-  const page = await extension.context.newPage();
-  await page.goto(discourse.topicUrl(TOPIC));
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, discourse.topicUrl(TOPIC));
   await thankAndSave(page, JONAS, 'Danke für die Schritt-für-Schritt-Anleitung!');
   // The first answer never arrives; the next attempt looks for the reply before writing.
   await expectSent(page, JONAS, 90_000);
@@ -116,9 +103,7 @@ test('a work-out-loud post becomes a new topic, titled by its first line, posted
   extension,
   discourse,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(discourse.topicUrl(TOPIC));
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, discourse.topicUrl(TOPIC));
   const saved = await workOutLoud(extension, page, JONAS, 'eine Checkliste für neue Kolleg:innen');
 
   expect(saved.sync).toMatchObject({ state: 'sent', remoteId: expect.stringMatching(/^topic-\d+$/) });
@@ -135,9 +120,7 @@ test('when Discourse answers 429, Rückenwind waits as long as Retry-After says 
   extension,
   discourse,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(discourse.topicUrl(TOPIC));
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, discourse.topicUrl(TOPIC));
   discourse.useUpRateLimit(5_000);
   await thankAndSave(page, JONAS, 'Danke für die Schritt-für-Schritt-Anleitung!');
   await expectSent(page, JONAS, 30_000);

@@ -7,27 +7,20 @@ import {
   startMattermost,
 } from '../contract/mattermost/server.mjs';
 import {
+  contractServer,
   expectNotSent,
   expectSent,
+  openEnabled,
   savedThankYou,
   thankAndSave,
   workOutLoud,
 } from '../contract/support/browser';
 import { test as base, expect } from './support/fixtures';
-import { enableThroughPopup } from './support/popup';
 
 type Mattermost = Awaited<ReturnType<typeof StartMattermost>>;
 
 const test = base.extend<{ mattermost: Mattermost }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
-  mattermost: async ({}, use) => {
-    const mattermost = await startMattermost();
-    try {
-      await use(mattermost);
-    } finally {
-      await mattermost.close();
-    }
-  },
+  mattermost: contractServer(startMattermost),
 });
 
 /** Signed in as Mattermost's login leaves a browser: MMAUTHTOKEN (HttpOnly), MMUSERID and MMCSRF. */
@@ -44,9 +37,7 @@ test('a thank-you on a reply in a Mattermost thread is posted once into that thr
   extension,
   mattermost,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(mattermost.threadUrl());
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, mattermost.threadUrl());
   await thankAndSave(page, LUKAS, 'Danke für den Hinweis auf die Checkliste!');
   await expectSent(page, LUKAS);
 
@@ -79,9 +70,7 @@ test('a reply Mattermost refuses (archived channel) is not sent and shows Matter
   mattermost,
 }) => {
   mattermost.archiveChannel('wol-circle-nord');
-  const page = await extension.context.newPage();
-  await page.goto(mattermost.threadUrl());
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, mattermost.threadUrl());
   await thankAndSave(page, LUKAS, 'Danke für den Hinweis auf die Checkliste!');
   await expectNotSent(extension, page, LUKAS, 'Mattermost (HTTP 400): Can not post to deleted channel.');
   expect(mattermost.log.find('POST', '/api/v4/posts')).toMatchObject([{ status: 400 }]);
@@ -94,9 +83,7 @@ test('when Mattermost’s answer to the reply is lost, Rückenwind finds its rep
   // The engine lets an uncertain write settle for 30–45 s before it looks (lib/sync/outbox.ts).
   test.setTimeout(120_000);
   mattermost.loseNextAnswer('POST', '/api/v4/posts');
-  const page = await extension.context.newPage();
-  await page.goto(mattermost.threadUrl());
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, mattermost.threadUrl());
   await thankAndSave(page, LUKAS, 'Danke für den Hinweis auf die Checkliste!');
   await expectSent(page, LUKAS, 90_000);
 
@@ -112,9 +99,7 @@ test('a work-out-loud post names its channel and is posted there once, as a new 
   extension,
   mattermost,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(mattermost.threadUrl());
-  await enableThroughPopup(extension, page);
+  const page = await openEnabled(extension, mattermost.threadUrl());
   const saved = await workOutLoud(
     extension,
     page,

@@ -1,6 +1,5 @@
 // Rückenwind on a real MediaWiki (Debian's 1.39, tests/hosts/mediawiki/): the wiki is installed and seeded
 // once per worker, every test signs in through Special:UserLogin in its own fresh browser.
-import type { Page } from '@playwright/test';
 import {
   clickByRole,
   countInClosedShadowRoots,
@@ -8,46 +7,21 @@ import {
   waitForRole,
 } from '../../scripts/lib/closed-shadow.mjs';
 import { signedComments, TALK_PAGE } from '../hosts/mediawiki/seed.mjs';
-import {
-  installMediaWikiPackages,
-  type RunningMediaWiki,
-  startMediaWiki,
-} from '../hosts/mediawiki/start.mjs';
+import type { RunningMediaWiki } from '../hosts/mediawiki/start.mjs';
 import { test as base, expect, readExtensionDb } from './support/fixtures';
 import { thankedButton } from './support/labels';
+import { logInToMediaWiki, mediawikiWorker } from './support/mediawiki';
 import { enableThroughPopup } from './support/popup';
 
 const THANK = /^Thank (.+) for this post$/;
 const VIEWER = 'Mara';
 
 const test = base.extend<object, { mediawiki: RunningMediaWiki }>({
-  mediawiki: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
-    async ({}, use) => {
-      // A fresh CI machine has no MediaWiki yet: apt takes ~30 s, later runs skip it.
-      installMediaWikiPackages();
-      const wiki = await startMediaWiki();
-      try {
-        await use(wiki);
-      } finally {
-        await wiki.close();
-      }
-    },
-    { scope: 'worker', timeout: 300_000 },
-  ],
+  mediawiki: mediawikiWorker,
 });
 
 function pageUrl(wiki: RunningMediaWiki, title: string) {
   return `${wiki.url}/index.php/${encodeURI(title.replaceAll(' ', '_'))}`;
-}
-
-async function logIn(page: Page, wiki: RunningMediaWiki, user: keyof RunningMediaWiki['credentials']) {
-  const { username, password } = wiki.credentials[user];
-  await page.goto(`${wiki.url}/index.php?title=Special:UserLogin`);
-  await page.locator('#wpName1').fill(username);
-  await page.locator('#wpPassword1').fill(password);
-  await page.locator('#wpLoginAttempt').click();
-  await expect(page.locator('#pt-userpage')).toHaveText(username);
 }
 
 test('every signed comment on a talk page gets exactly one thank button, right after its signature', async ({
@@ -55,7 +29,7 @@ test('every signed comment on a talk page gets exactly one thank button, right a
   mediawiki,
 }) => {
   const page = await extension.context.newPage();
-  await logIn(page, mediawiki, VIEWER);
+  await logInToMediaWiki(page, mediawiki, VIEWER);
   await page.goto(pageUrl(mediawiki, TALK_PAGE.title));
   await enableThroughPopup(extension, page);
 
@@ -80,7 +54,7 @@ test('thanking a comment stores the recognition for MediaWiki, its author prefil
   mediawiki,
 }) => {
   const page = await extension.context.newPage();
-  await logIn(page, mediawiki, VIEWER);
+  await logInToMediaWiki(page, mediawiki, VIEWER);
   await page.goto(pageUrl(mediawiki, TALK_PAGE.title));
   await enableThroughPopup(extension, page);
 

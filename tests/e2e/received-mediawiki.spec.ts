@@ -1,47 +1,21 @@
 // Thanks to the user come back in: on a real MediaWiki 1.39 (tests/hosts/mediawiki/), another user answers
 // the signed-in user's talk-page comment with an indented, signed "Danke …", and Rückenwind counts it as
 // received, once.
-import type { Page } from '@playwright/test';
 import { waitForRole } from '../../scripts/lib/closed-shadow.mjs';
 import { appendAs } from '../hosts/mediawiki/edit-as.mjs';
 import { TALK_PAGE } from '../hosts/mediawiki/seed.mjs';
-import {
-  installMediaWikiPackages,
-  type RunningMediaWiki,
-  startMediaWiki,
-} from '../hosts/mediawiki/start.mjs';
+import type { RunningMediaWiki } from '../hosts/mediawiki/start.mjs';
 import { test as base, expect } from './support/fixtures';
+import { logInToMediaWiki, mediawikiWorker } from './support/mediawiki';
 import { enableThroughPopup, openPopupFor } from './support/popup';
 import { receivedThanks, stopServiceWorker } from './support/received';
 
 const test = base.extend<object, { mediawiki: RunningMediaWiki }>({
-  mediawiki: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
-    async ({}, use) => {
-      // A fresh CI machine has no MediaWiki yet: apt takes ~30 s, later runs skip it.
-      installMediaWikiPackages();
-      const wiki = await startMediaWiki();
-      try {
-        await use(wiki);
-      } finally {
-        await wiki.close();
-      }
-    },
-    { scope: 'worker', timeout: 300_000 },
-  ],
+  mediawiki: mediawikiWorker,
 });
 
 const TALK_URL_PATH = `/index.php/${TALK_PAGE.title.replaceAll(' ', '_')}`;
 const [ROLLBACK, FREEZE] = TALK_PAGE.sections.map((section) => section.heading.replaceAll(' ', '_'));
-
-async function logInAsMara(page: Page, wiki: RunningMediaWiki) {
-  const { username, password } = wiki.credentials.Mara;
-  await page.goto(`${wiki.url}/index.php?title=Special:UserLogin`);
-  await page.locator('#wpName1').fill(username);
-  await page.locator('#wpPassword1').fill(password);
-  await page.locator('#wpLoginAttempt').click();
-  await expect(page.locator('#pt-userpage')).toHaveText(username);
-}
 
 test('a colleague’s indented “Danke” under the user’s comment is counted as thanks received, exactly once', async ({
   extension,
@@ -56,7 +30,7 @@ test('a colleague’s indented “Danke” under the user’s comment is counted
   });
 
   const page = await extension.context.newPage();
-  await logInAsMara(page, mediawiki);
+  await logInToMediaWiki(page, mediawiki, 'Mara');
   await page.goto(`${mediawiki.url}${TALK_URL_PATH}`);
   await enableThroughPopup(extension, page);
 

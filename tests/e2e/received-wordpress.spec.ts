@@ -1,23 +1,20 @@
 // Thanks to the user come back in: on a real WordPress 6.1 (tests/hosts/wordpress/), another user replies
 // "Danke …" to the signed-in user's comment, and Rückenwind counts it as received, once.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { waitForRole } from '../../scripts/lib/closed-shadow.mjs';
 import { commentAs } from '../hosts/wordpress/comment-as.mjs';
 import { startWordPress, type WordPress } from '../hosts/wordpress/start.mjs';
 import { test as base, expect } from './support/fixtures';
 import { enableThroughPopup, openPopupFor } from './support/popup';
 import { receivedThanks, stopServiceWorker } from './support/received';
+import { installWordPressPackages, signInToWordPress } from './support/wordpress';
 
-const INSTALL_PACKAGES = fileURLToPath(new URL('../hosts/wordpress/install-packages.sh', import.meta.url));
 const THREAD = 'onboarding-wiki-ist-online';
 
 const test = base.extend<object, { wordpress: WordPress }>({
   wordpress: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
     async ({}, use) => {
-      await installPackages();
+      await installWordPressPackages();
       const wordpress = await startWordPress();
       try {
         await use(wordpress);
@@ -29,25 +26,6 @@ const test = base.extend<object, { wordpress: WordPress }>({
     { scope: 'worker', timeout: 15 * 60_000 },
   ],
 });
-
-function installPackages(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [INSTALL_PACKAGES], { stdio: 'inherit' });
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${INSTALL_PACKAGES} failed (exit ${code})`)),
-    );
-  });
-}
-
-async function signInAsMara(page: Page, wordpress: WordPress, postUrl: string): Promise<void> {
-  const { login, password } = wordpress.signedInUser;
-  await page.goto(`${wordpress.url}/wp-login.php?redirect_to=${encodeURIComponent(postUrl)}`);
-  await page.locator('#user_login').fill(login);
-  await page.locator('#user_pass').fill(password);
-  await page.locator('#wp-submit').click();
-  await page.waitForURL(postUrl);
-}
 
 test('colleagues’ thanks under the user’s comment and blog post count as thanks received, each exactly once', async ({
   extension,
@@ -76,7 +54,7 @@ test('colleagues’ thanks under the user’s comment and blog post count as tha
   });
 
   const page = await extension.context.newPage();
-  await signInAsMara(page, wordpress, thread.url);
+  await signInToWordPress(page, wordpress, thread.url);
   await enableThroughPopup(extension, page);
 
   const expected = {

@@ -78,13 +78,26 @@ async function connectByKeyboard(
   await options.keyboard.press('Enter');
 }
 
+/** Each host's app registration, and the name its account shows once connected. */
+const ACCOUNTS = {
+  'Viva Engage': { clientId: engage.CLIENT_ID, tenant: engage.TENANT, user: 'Mara Keller' },
+  Slack: { clientId: slack.CLIENT_ID, tenant: undefined, user: 'mara.keller' },
+};
+
+/** Opens the host's form on the options page and connects the account there, by keyboard only. */
+async function connectAccount(extension: ExtensionFixture, host: keyof typeof ACCOUNTS) {
+  const { options, form } = await openAccount(extension, host);
+  const { clientId, tenant, user } = ACCOUNTS[host];
+  await connectByKeyboard(options, form, clientId, tenant);
+  await expect(form.getByRole('status')).toHaveText(`Connected as ${user}`);
+  return { options, form };
+}
+
 test('Viva Engage: connect the account, thank a reply; it is posted once with the bearer token', async ({
   extension,
   engage: server,
 }) => {
-  const { options, form } = await openAccount(extension, 'Viva Engage');
-  await connectByKeyboard(options, form, engage.CLIENT_ID, engage.TENANT);
-  await expect(form.getByRole('status')).toHaveText('Connected as Mara Keller');
+  const { form } = await connectAccount(extension, 'Viva Engage');
   await expect(form.getByRole('button', { name: 'Disconnect Viva Engage' })).toBeVisible();
   expect(server.auth.counts).toEqual({ authorized: 1, exchanged: 1, refreshed: 0 });
 
@@ -121,9 +134,7 @@ test('Viva Engage: a revoked connection fails visibly; connecting again and “T
   extension,
   engage: server,
 }) => {
-  const { options, form } = await openAccount(extension, 'Viva Engage');
-  await connectByKeyboard(options, form, engage.CLIENT_ID, engage.TENANT);
-  await expect(form.getByRole('status')).toHaveText('Connected as Mara Keller');
+  const { options, form } = await connectAccount(extension, 'Viva Engage');
   // The administrator removes the app: every token stops working.
   server.auth.revoke();
 
@@ -153,9 +164,7 @@ test('Slack: connect the account, thank a reply in a thread; it goes to the thre
   extension,
   slack: server,
 }) => {
-  const { options, form } = await openAccount(extension, 'Slack');
-  await connectByKeyboard(options, form, slack.CLIENT_ID);
-  await expect(form.getByRole('status')).toHaveText('Connected as mara.keller');
+  await connectAccount(extension, 'Slack');
 
   const page = await extension.context.newPage();
   await page.goto(SLACK_THREAD);

@@ -1,6 +1,4 @@
 // Rückenwind on a real WordPress 6.1 (Debian's package, tests/hosts/wordpress/), signed in as a user would be.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import {
   clickByRole,
@@ -12,8 +10,8 @@ import { POSTS } from '../hosts/wordpress/seed.mjs';
 import { startWordPress, THEMES, type Theme, type WordPress } from '../hosts/wordpress/start.mjs';
 import { test as base, expect, readExtensionDb } from './support/fixtures';
 import { enableThroughPopup } from './support/popup';
+import { installWordPressPackages, signInToWordPress } from './support/wordpress';
 
-const INSTALL_PACKAGES = fileURLToPath(new URL('../hosts/wordpress/install-packages.sh', import.meta.url));
 const THANK = /^Thank (.+) for this post$/;
 const THREAD = POSTS[0];
 
@@ -25,7 +23,7 @@ const test = base.extend<object, { wordpressSites: WordPressSites }>({
   wordpressSites: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
     async ({}, use) => {
-      await installPackages();
+      await installWordPressPackages();
       const started = new Map<Theme, Promise<WordPress>>();
       const site = (theme: Theme) => {
         let wordpress = started.get(theme);
@@ -45,29 +43,11 @@ const test = base.extend<object, { wordpressSites: WordPressSites }>({
   ],
 });
 
-/** Inherits the terminal, so that a developer who is not root sees apt's progress and sudo's prompt. */
-function installPackages(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [INSTALL_PACKAGES], { stdio: 'inherit' });
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${INSTALL_PACKAGES} failed (exit ${code}); run it by hand to see why.`)),
-    );
-  });
-}
-
 /** Signs in through wp-login.php in the extension's browser, landing on the threaded post. */
 async function openThreadSignedIn(page: Page, wordpress: WordPress): Promise<string> {
   const postUrl = wordpress.posts[THREAD?.slug ?? '']?.url;
   if (!postUrl) throw new Error('The seed has no threaded post');
-  const { login, password } = wordpress.signedInUser;
-  await page.goto(`${wordpress.url}/wp-login.php?redirect_to=${encodeURIComponent(postUrl)}`);
-  await page.locator('#user_login').fill(login);
-  await page.locator('#user_pass').fill(password);
-  await page.locator('#wp-submit').click();
-  await page.waitForURL(postUrl);
+  await signInToWordPress(page, wordpress, postUrl);
   await expect(page.locator('#wp-admin-bar-my-account')).toBeAttached();
   return postUrl;
 }

@@ -32,6 +32,8 @@ const error = (code, message) => json(code, { error: { code, message } });
 /**
  * @typedef {{ id: string, kind: 'note' | 'comment', board: string, parent?: string, author: string,
  *   content: string, published: string }} Entry
+ * @typedef {import('../support/server.mjs').Context} Context
+ * @typedef {import('../support/server.mjs').Reply} Reply
  */
 
 /** Status updates and their comments as the fixtures show them. @returns {Entry[]} */
@@ -88,13 +90,17 @@ export async function startConnections({ now = Date.now } = {}) {
     list: list.map(serialize).reverse(),
   });
 
-  /** @param {import('../support/server.mjs').Context} ctx */
-  const guard = (ctx) => {
+  /**
+   * A route for the signed-in user: 401 without a session, 403 for a write without X-Update-Nonce.
+   * @param {(ctx: Context, userId: string) => Reply | Promise<Reply>} handle
+   * @returns {(ctx: Context) => Reply | Promise<Reply>}
+   */
+  const signedIn = (handle) => (ctx) => {
     const session = sessions.fromRequest(ctx);
     if (!session) return error(401, 'Authentication is required to access this resource.');
     if (ctx.method !== 'GET' && !ctx.header('x-update-nonce'))
       return error(403, 'The request is missing the X-Update-Nonce header.');
-    return { userId: session.userId };
+    return handle(ctx, session.userId);
   };
 
   /** @param {string} board `@me`, a person's id or a community URN @param {string} userId */
@@ -134,6 +140,17 @@ export async function startConnections({ now = Date.now } = {}) {
     return status && status.board === owner ? status : undefined;
   };
 
+  /**
+   * A signed-in route on the status update its path names; 404 when there is none.
+   * @param {(ctx: Context, status: Entry, userId: string) => Reply | Promise<Reply>} handle
+   */
+  const onStatus = (handle) =>
+    signedIn((ctx, userId) => {
+      const status = statusFor(ctx);
+      if (!status) return error(404, 'The status update was not found.');
+      return handle(ctx, status, userId);
+    });
+
   /** @param {string} file */
   const page = (file) => () => html(200, fixturePage('connections', file, { [SAVED_ORIGIN]: '' }));
   const ublog = '/connections/opensocial/rest/ublog';
@@ -145,59 +162,45 @@ export async function startConnections({ now = Date.now } = {}) {
       {
         method: 'GET',
         path: '/connections/opensocial/rest/people/@me/@self',
-        handle: (ctx) => {
-          const checked = guard(ctx);
-          if (!('userId' in checked)) return checked;
-          return json(200, { entry: { id: `${PERSON}${checked.userId}`, displayName: SIGNED_IN.name } });
-        },
+        handle: signedIn((_ctx, userId) =>
+          json(200, { entry: { id: `${PERSON}${userId}`, displayName: SIGNED_IN.name } }),
+        ),
       },
       {
         method: 'GET',
         path: `${ublog}/:owner/@all/:statusId/comments`,
-        handle: (ctx) => {
-          const checked = guard(ctx);
-          if (!('userId' in checked)) return checked;
-          const status = statusFor(ctx);
-          if (!status) return error(404, 'The status update was not found.');
-          return json(200, collection(entries.filter((entry) => entry.parent === status.id)));
-        },
+        handle: onStatus((_ctx, status) =>
+          json(200, collection(entries.filter((entry) => entry.parent === status.id))),
+        ),
       },
       {
         method: 'POST',
         path: `${ublog}/:owner/@all/:statusId/comments`,
-        handle: (ctx) => {
-          const checked = guard(ctx);
-          if (!('userId' in checked)) return checked;
-          const status = statusFor(ctx);
-          if (!status) return error(404, 'The status update was not found.');
-          return create(ctx, { kind: 'comment', board: status.board, parent: status.id }, checked.userId);
-        },
+        handle: onStatus((ctx, status, userId) =>
+          create(ctx, { kind: 'comment', board: status.board, parent: status.id }, userId),
+        ),
       },
       {
         method: 'GET',
         path: `${ublog}/:board/@all`,
-        handle: (ctx) => {
-          const checked = guard(ctx);
-          if (!('userId' in checked)) return checked;
-          const board = boardId(ctx.params.board ?? '', checked.userId);
+        handle: signedIn((ctx, userId) => {
+          const board = boardId(ctx.params.board ?? '', userId);
           return json(
             200,
             collection(entries.filter((entry) => entry.kind === 'note' && entry.board === board)),
           );
-        },
+        }),
       },
       {
         method: 'POST',
         path: `${ublog}/:board/@all`,
-        handle: (ctx) => {
-          const checked = guard(ctx);
-          if (!('userId' in checked)) return checked;
+        handle: signedIn((ctx, userId) => {
           const board = ctx.params.board ?? '';
           // Anyone may post on their own board or a community's, on nobody else's.
-          if (board !== '@me' && board !== checked.userId && !board.includes(':communities.community:'))
+          if (board !== '@me' && board !== userId && !board.includes(':communities.community:'))
             return error(403, 'You are not allowed to post on this board.');
-          return create(ctx, { kind: 'note', board: boardId(board, checked.userId) }, checked.userId);
-        },
+          return create(ctx, { kind: 'note', board: boardId(board, userId) }, userId);
+        }),
       },
     ],
   });

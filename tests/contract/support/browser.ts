@@ -2,6 +2,28 @@
 import type { Page } from '@playwright/test';
 import { clickByRole, findByRole, focusByRole, waitForRole } from '../../../scripts/lib/closed-shadow.mjs';
 import { type ExtensionFixture, expect, readExtensionDb } from '../../e2e/support/fixtures';
+import { enableThroughPopup } from '../../e2e/support/popup';
+
+/** A Playwright fixture: the contract server `start` starts, for one test, closed after it. */
+export function contractServer<Server extends { close(): unknown }>(start: () => Promise<Server>) {
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
+  return async ({}, use: (server: Server) => Promise<void>) => {
+    const server = await start();
+    try {
+      await use(server);
+    } finally {
+      await server.close();
+    }
+  };
+}
+
+/** Opens `url` in a new tab and enables Rückenwind on its site through the popup, as a user would. */
+export async function openEnabled(extension: ExtensionFixture, url: string): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.goto(url);
+  await enableThroughPopup(extension, page);
+  return page;
+}
 
 /** Clicks the `nth` "Thank {author} for this post", types the message and saves. */
 export async function thankAndSave(page: Page, author: string, message: string, nth = 0): Promise<void> {

@@ -8,6 +8,7 @@ import {
 } from '../../../lib/hosts/confluence/api-schemas';
 import { SIGNED_IN, startConfluenceDataCenter } from '../../contract/confluence/data-center.mjs';
 import { PAGE } from '../../contract/confluence/server.mjs';
+import { cookieHeader, type JsonInit, jsonRequest } from './json-request';
 
 type DataCenter = Awaited<ReturnType<typeof startConfluenceDataCenter>>;
 
@@ -17,25 +18,12 @@ let cookie: string;
 
 beforeEach(async () => {
   confluence = await startConfluenceDataCenter();
-  const { cookie: signedIn } = confluence.signIn();
-  cookie = `${signedIn.name}=${signedIn.value}`;
+  cookie = cookieHeader([confluence.signIn().cookie]);
 });
 afterEach(() => confluence.close());
 
-const call = (
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-) =>
-  fetch(`${confluence.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie, ...init.headers },
-    body:
-      init.body === undefined
-        ? undefined
-        : typeof init.body === 'string'
-          ? init.body
-          : JSON.stringify(init.body),
-  });
+const call = (path: string, init?: JsonInit) =>
+  jsonRequest(`${confluence.url}${path}`, { Cookie: cookie }, init);
 const comment = (value: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
   call('/rest/api/content', {
     method: 'POST',

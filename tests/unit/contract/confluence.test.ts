@@ -10,6 +10,7 @@ import {
 } from '../../../lib/hosts/confluence/api-schemas';
 import { PAGE, SIGNED_IN, startConfluence } from '../../contract/confluence/server.mjs';
 import { isWellFormedStorage } from '../../contract/confluence/storage-check.mjs';
+import { cookieHeader, type JsonInit, jsonRequest } from './json-request';
 
 type Confluence = Awaited<ReturnType<typeof startConfluence>>;
 
@@ -19,25 +20,12 @@ let cookie: string;
 
 beforeEach(async () => {
   confluence = await startConfluence();
-  const { cookie: signedIn } = confluence.signIn();
-  cookie = `${signedIn.name}=${signedIn.value}`;
+  cookie = cookieHeader([confluence.signIn().cookie]);
 });
 afterEach(() => confluence.close());
 
-const call = (
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-) =>
-  fetch(`${confluence.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie, ...init.headers },
-    body:
-      init.body === undefined
-        ? undefined
-        : typeof init.body === 'string'
-          ? init.body
-          : JSON.stringify(init.body),
-  });
+const call = (path: string, init?: JsonInit) =>
+  jsonRequest(`${confluence.url}${path}`, { Cookie: cookie }, init);
 const storage = (value: string) => ({ representation: 'storage', value });
 const reply = (value: string, headers: Record<string, string> = {}) =>
   call('/wiki/api/v2/footer-comments', {

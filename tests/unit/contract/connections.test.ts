@@ -7,6 +7,7 @@ import {
   ProfileSchema,
 } from '../../../lib/hosts/connections/api-schemas';
 import { SIGNED_IN, startConnections } from '../../contract/connections/server.mjs';
+import { cookieHeader, type JsonInit, jsonRequest } from './json-request';
 
 type Connections = Awaited<ReturnType<typeof startConnections>>;
 
@@ -18,25 +19,12 @@ let cookie: string;
 
 beforeEach(async () => {
   connections = await startConnections();
-  const { cookie: signedIn } = connections.signIn();
-  cookie = `${signedIn.name}=${signedIn.value}`;
+  cookie = cookieHeader([connections.signIn().cookie]);
 });
 afterEach(() => connections.close());
 
-const call = (
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-) =>
-  fetch(`${connections.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-Update-Nonce': '1', ...init.headers },
-    body:
-      init.body === undefined
-        ? undefined
-        : typeof init.body === 'string'
-          ? init.body
-          : JSON.stringify(init.body),
-  });
+const call = (path: string, init?: JsonInit) =>
+  jsonRequest(`${connections.url}${path}`, { Cookie: cookie, 'X-Update-Nonce': '1' }, init);
 const comment = (body: unknown, headers: Record<string, string> = {}, owner = OWNER) =>
   call(`${UBLOG}/${owner}/@all/${STATUS}/comments`, { method: 'POST', body, headers });
 

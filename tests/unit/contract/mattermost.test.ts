@@ -8,6 +8,7 @@ import {
   PostSchema,
 } from '../../../lib/hosts/mattermost/api-schemas';
 import { CHANNELS, SIGNED_IN, startMattermost } from '../../contract/mattermost/server.mjs';
+import { cookieHeader, type JsonInit, jsonRequest } from './json-request';
 
 type Mattermost = Awaited<ReturnType<typeof startMattermost>>;
 
@@ -19,27 +20,14 @@ beforeEach(async () => {
   mattermost = await startMattermost();
   const { cookies, csrfToken } = mattermost.signIn();
   headers = {
-    Cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; '),
+    Cookie: cookieHeader(cookies),
     'X-Requested-With': 'XMLHttpRequest',
     'X-CSRF-Token': csrfToken,
   };
 });
 afterEach(() => mattermost.close());
 
-const api = (
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-) =>
-  fetch(`${mattermost.url}/api/v4${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'Content-Type': 'application/json', ...headers, ...init.headers },
-    body:
-      init.body === undefined
-        ? undefined
-        : typeof init.body === 'string'
-          ? init.body
-          : JSON.stringify(init.body),
-  });
+const api = (path: string, init?: JsonInit) => jsonRequest(`${mattermost.url}/api/v4${path}`, headers, init);
 
 describe('the Mattermost contract server', () => {
   it('answers users/me for the session, and replies land in the root post’s thread', async () => {

@@ -1,12 +1,8 @@
 // @vitest-environment node
 // The Slack contract server refuses what Slack's OAuth v2 and Web API refuse, in Slack's shapes.
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL, CLIENT_ID, SIGNED_IN, startSlack, THREAD } from '../../contract/slack/server.mjs';
-
-const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const VERIFIER = 'v'.repeat(43);
-const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
+import { CHALLENGE, REDIRECT, VERIFIER } from './pkce-client';
 
 let server: Awaited<ReturnType<typeof startSlack>>;
 let at: number;

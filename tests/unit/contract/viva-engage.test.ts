@@ -1,12 +1,8 @@
 // @vitest-environment node
 // The Viva Engage contract server refuses what Entra ID and Engage's REST API refuse.
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENT_ID, LIMIT, startVivaEngage, TENANT } from '../../contract/viva-engage/server.mjs';
-
-const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const VERIFIER = 'v'.repeat(43);
-const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
+import { CHALLENGE, REDIRECT, VERIFIER } from './pkce-client';
 
 let server: Awaited<ReturnType<typeof startVivaEngage>>;
 let at: number;

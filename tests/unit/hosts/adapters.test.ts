@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { PostRefSchema } from '../../../lib/db/schemas';
 import { ADAPTERS } from '../../../lib/hosts/registry';
 import type { FixturePages, SelectorExpectations } from '../../../lib/hosts/selectors';
 import type { HostAdapter } from '../../../lib/hosts/types';
+import { parsePage } from './parse-page';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -22,16 +22,7 @@ async function selectorModule(adapter: HostAdapter): Promise<SelectorModule> {
 
 function loadFixture(adapter: HostAdapter, file: string, url: string): Document {
   const html = readFileSync(join(ROOT, 'tests', 'fixtures', 'hosts', adapter.id, file), 'utf8');
-  // Fixture pages are parsed, never run: no scripts, no network.
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-    },
-  });
-  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  return parsePage(html, url);
 }
 
 function count(adapter: HostAdapter, doc: Document, css: string, scope: 'document' | 'post'): number {

@@ -1,33 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { mediawikiAdapter as adapter } from '../../../lib/hosts/mediawiki/adapter';
 import { fixtures } from '../../../lib/hosts/mediawiki/selectors';
 import { signedComments, TALK_PAGE, USER_TALK_PAGE } from '../../hosts/mediawiki/seed.mjs';
+import { parsePage } from './parse-page';
 
 const TALK = 'talk-page-2026-11-22.html';
 const THREAD = 'user-talk-thread-2026-11-22.html';
 const ORIGIN = 'http://127.0.0.1:5393';
 
-function parse(html: string, url: string): Document {
-  // Parsed, never run: the saved pages load MediaWiki's scripts.
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-    },
-  });
-  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-}
-
 function fixture(file: string): { doc: Document; url: URL } {
   const page = fixtures[file];
   if (!page) throw new Error(file);
   const html = readFileSync(join(import.meta.dirname, '../../fixtures/hosts/mediawiki', file), 'utf8');
-  return { doc: parse(html, page.url), url: new URL(page.url) };
+  return { doc: parsePage(html, page.url), url: new URL(page.url) };
 }
 
 /** A MediaWiki page around some page text, as 1.39 renders it. */
@@ -36,7 +23,7 @@ function wikiPage(content: string, bodyClass = 'ns-1 ns-talk action-view'): { do
   const html = `<!DOCTYPE html><html><head><meta name="generator" content="MediaWiki 1.39.17"></head>
 <body class="mediawiki ${bodyClass}"><div id="mw-content-text"><div class="mw-parser-output">${content}</div></div>
 </body></html>`;
-  return { doc: parse(html, url), url: new URL(url) };
+  return { doc: parsePage(html, url), url: new URL(url) };
 }
 
 /** `~~~~` on an English wiki in UTC: `09:12, 16 November 2026 (UTC)`. */
@@ -160,7 +147,10 @@ describe('the MediaWiki adapter on other wikis’ markup', () => {
     expect(adapter.matches(reading.url, reading.doc)).toBe(true);
     const preview = wikiPage(signed, 'ns-1 ns-talk action-submit');
     expect(adapter.matches(preview.url, preview.doc)).toBe(false);
-    const other = parse('<!DOCTYPE html><html><body class="action-view"></body></html>', 'http://x.example/');
+    const other = parsePage(
+      '<!DOCTYPE html><html><body class="action-view"></body></html>',
+      'http://x.example/',
+    );
     expect(adapter.matches(new URL('http://x.example/'), other)).toBe(false);
   });
 });

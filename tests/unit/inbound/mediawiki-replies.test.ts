@@ -1,34 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { repliesInPage } from '../../../lib/hosts/mediawiki/replies-in-page';
 import { isThankYou } from '../../../lib/inbound/recognize-thanks';
+import { parsePage } from '../hosts/parse-page';
 
 const ORIGIN = 'http://127.0.0.1:5393';
 const TALK_URL = new URL(`${ORIGIN}/index.php/Talk:Release_checklist`);
 const FOUND_AT = Date.UTC(2026, 10, 22, 12, 0);
 
-function parse(html: string, url: string): Document {
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-    },
-  });
-  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-}
-
 /** The talk page saved from the real test wiki (tests/hosts/mediawiki/seed.mjs). */
 function talkPage(): Document {
   const file = join(import.meta.dirname, '../../fixtures/hosts/mediawiki/talk-page-2026-11-22.html');
-  return parse(readFileSync(file, 'utf8'), TALK_URL.href);
+  return parsePage(readFileSync(file, 'utf8'), TALK_URL.href);
 }
 
 function wikiPage(content: string): Document {
-  return parse(
+  return parsePage(
     `<!DOCTYPE html><html><body><div id="mw-content-text"><div class="mw-parser-output">${content}</div></div></body></html>`,
     TALK_URL.href,
   );

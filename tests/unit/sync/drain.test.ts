@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { HostId, OutboxItem } from '../../../lib/db/schemas';
-import { saveRecognition } from '../../../lib/db/writes';
+import { retryDelivery, saveRecognition } from '../../../lib/db/writes';
 import type { Deliver } from '../../../lib/messages/background-to-content';
 import { createSyncEngine, type EngineDeps } from '../../../lib/sync/engine';
 import {
@@ -210,6 +210,23 @@ describe('draining under failure', () => {
 });
 
 describe('how long an item keeps trying', () => {
+  it('after the user retries an item given up as unreachable, it is tried again, not given up at once', async () => {
+    const db = await queued(1);
+    const [claimed] = await claimDue(db, NOW, 1);
+    if (!claimed) throw new Error('nothing due');
+    const later = NOW + UNCERTAIN_GIVE_UP_MS + 60_000;
+    await db.outbox.put({
+      ...claimed,
+      state: 'failed',
+      attempts: MAX_ATTEMPTS,
+      uncertainSince: NOW,
+      leaseUntil: undefined,
+    });
+    await retryDelivery(db, 'recognition', claimed.recordId, later);
+    const item = await failOnce(db, { kind: 'uncertain', reason: 'Failed to fetch' }, later);
+    expect(item).toMatchObject({ state: 'pending', attempts: 1, uncertainSince: NOW });
+  });
+
   async function failOnce(db: Awaited<ReturnType<typeof queued>>, outcome: Outcome, now: number) {
     const [item] = await claimDue(db, now, 1, () => true);
     if (!item) throw new Error('nothing due');
@@ -231,8 +248,14 @@ describe('how long an item keeps trying', () => {
 
   it('gives an unreachable host up after days, and a refusing host after a few attempts', async () => {
     const unreachable = await queued(1);
-    await failOnce(unreachable, { kind: 'uncertain', reason: 'Failed to fetch' }, NOW);
-    const item = await failOnce(
+    let item: OutboxItem | undefined;
+    let now = NOW;
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      item = await failOnce(unreachable, { kind: 'uncertain', reason: 'Failed to fetch' }, now);
+      now = item.nextAttemptAt;
+    }
+    expect(item?.state).toBe('pending');
+    item = await failOnce(
       unreachable,
       { kind: 'uncertain', reason: 'Failed to fetch' },
       NOW + UNCERTAIN_GIVE_UP_MS,
@@ -240,7 +263,7 @@ describe('how long an item keeps trying', () => {
     expect(item).toMatchObject({ state: 'failed', lastError: 'Failed to fetch' });
 
     const refusing = await queued(1);
-    let now = NOW;
+    now = NOW;
     let last: OutboxItem | undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       last = await failOnce(refusing, { kind: 'retry', reason: 'HTTP 503' }, now);
