@@ -17,7 +17,7 @@ const THANK = /^Thank (.+) for this post$/;
 const VIEWER = 'Mara';
 
 const test = base.extend<object, { mediawiki: RunningMediaWiki }>({
-  mediawiki: mediawikiWorker,
+  mediawiki: mediawikiWorker(),
 });
 
 function pageUrl(wiki: RunningMediaWiki, title: string) {

@@ -11,7 +11,7 @@ import { enableThroughPopup, openPopupFor } from './support/popup';
 import { receivedThanks, stopServiceWorker } from './support/received';
 
 const test = base.extend<object, { mediawiki: RunningMediaWiki }>({
-  mediawiki: mediawikiWorker,
+  mediawiki: mediawikiWorker(),
 });
 
 const TALK_URL_PATH = `/index.php/${TALK_PAGE.title.replaceAll(' ', '_')}`;

@@ -13,8 +13,12 @@ type WorkerFixture<T> = [
   { scope: 'worker'; timeout: number },
 ];
 
-/** The worker fixture: `base.extend<object, { mediawiki: RunningMediaWiki }>({ mediawiki: mediawikiWorker })`. */
-export const mediawikiWorker: WorkerFixture<RunningMediaWiki> = [
+/**
+ * The worker fixture: `base.extend<object, { mediawiki: RunningMediaWiki }>({ mediawiki: mediawikiWorker() })`.
+ * A new function for every spec file: Playwright hands one worker's wiki on to the next spec file when
+ * both use the same function, and each spec expects a wiki no other spec has written to.
+ */
+export const mediawikiWorker = (): WorkerFixture<RunningMediaWiki> => [
   // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
   async ({}, use: (wiki: RunningMediaWiki) => Promise<void>) => {
     // A fresh CI machine has no MediaWiki yet: apt takes ~30 s, later runs skip it.

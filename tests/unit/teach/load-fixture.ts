@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parsePage } from '../hosts/parse-page';
 
 // The unit-test browser has no i18n: texts show as their keys.
 Object.assign(fakeBrowser.i18n, { getMessage: (name: string) => name });
@@ -10,19 +10,8 @@ export const GENERIC_FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures'
 
 /** A saved page of an intranet no adapter knows, parsed (never run: no scripts, no network). */
 export function loadGenericFixture(file: string, url: string): { doc: Document; url: URL } {
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-    },
-  });
   const html = readFileSync(join(GENERIC_FIXTURES, file), 'utf8');
-  return {
-    doc: new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document,
-    url: new URL(url),
-  };
+  return { doc: parsePage(html, url), url: new URL(url) };
 }
 
 /** The first element matching `css` whose text is `text`: how a test "clicks" what a user sees. */
