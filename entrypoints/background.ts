@@ -6,6 +6,7 @@ import { offerAddFromPost } from '../lib/circle/add-from-post';
 import { listenForReminders } from '../lib/circle/reminders';
 import { openDatabase } from '../lib/db/database';
 import { seedBuiltinIntranets } from '../lib/db/writes';
+import { createTokenScan } from '../lib/inbound/token-scan';
 import { notifyTabs, onOriginsRevoked } from '../lib/intranets/manage';
 import { reinjectIntoOpenTabs } from '../lib/intranets/reinject';
 import { syncRegistrations } from '../lib/intranets/sync-registrations';
@@ -57,7 +58,16 @@ export default defineBackground(() => {
     },
   });
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
-  const drain = () => void engine.drain().catch(report('sync'));
+  // Token hosts run no content script of ours: the background asks their APIs for thanks received.
+  const scanTokenHosts = createTokenScan(db, {
+    auth: () => backgroundAuth(db),
+    meteredFetch: (host) => (input, init) => engine.metered(host, () => fetch(input, init)),
+    now: () => Date.now(),
+  });
+  const drain = () => {
+    void engine.drain().catch(report('sync'));
+    void scanTokenHosts().catch(report('thanks received'));
+  };
 
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const deps = { extensionId: browser.runtime.id, extensionOrigin, ...createHandlers(db, undefined, drain) };

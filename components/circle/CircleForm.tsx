@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_REMINDER_MINUTES } from '../../lib/circle/meetings';
 import type { CircleDraft } from '../../lib/circle/ui-messages';
-import { type Circle, type Intranet, type Person, PersonSchema } from '../../lib/db/schemas';
+import type { Circle, Intranet, Person } from '../../lib/db/schemas';
 import { t, uiLanguage } from '../../lib/i18n/t';
 import { sendFromUi } from '../../lib/messages/send-from-ui';
+import { PersonFields, parsePerson } from './PersonInput';
 import { failureStatus, NO_STATUS, type Status } from './status';
 
 type Props = {
@@ -49,18 +50,9 @@ export function CircleForm({ circle, findIntranet, today, onSaved, onCancel }: P
   const idPrefix = circle ? `circle-${circle.id}` : 'circle-new';
 
   const addMember = () => {
-    const candidate = memberProfile.trim()
-      ? { name: memberName, profileUrl: memberProfile.trim() }
-      : { name: memberName };
-    const parsed = PersonSchema.safeParse(candidate);
-    if (!parsed.success) {
-      setStatus({
-        text: t(memberName.trim() ? 'circleMemberBadProfile' : 'circleMemberNameRequired'),
-        error: true,
-      });
-      return;
-    }
-    setMembers([...members, parsed.data]);
+    const parsed = parsePerson(memberName, memberProfile);
+    if ('problem' in parsed) return setStatus(parsed.problem);
+    setMembers([...members, parsed.person]);
     setMemberName('');
     setMemberProfile('');
     setStatus(NO_STATUS);
@@ -180,24 +172,13 @@ export function CircleForm({ circle, findIntranet, today, onSaved, onCancel }: P
           </ul>
         )}
         <div class="row">
-          <label class="field">
-            <span>{t('circleMemberName')}</span>
-            <input
-              type="text"
-              maxLength={200}
-              value={memberName}
-              onInput={(e) => setMemberName(e.currentTarget.value)}
-            />
-          </label>
-          <label class="field">
-            <span>{t('circleMemberProfile')}</span>
-            <input
-              type="url"
-              placeholder="https://"
-              value={memberProfile}
-              onInput={(e) => setMemberProfile(e.currentTarget.value)}
-            />
-          </label>
+          <PersonFields
+            nameLabel="circleMemberName"
+            name={memberName}
+            profile={memberProfile}
+            onName={setMemberName}
+            onProfile={setMemberProfile}
+          />
           <button type="button" onClick={addMember}>
             {t('circleAddMember')}
           </button>

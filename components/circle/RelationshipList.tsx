@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { contactHint, lastContributionAt } from '../../lib/circle/contact';
-import { CONTRIBUTION_KINDS, PersonSchema, type Relationship } from '../../lib/db/schemas';
+import { CONTRIBUTION_KINDS, type Relationship } from '../../lib/db/schemas';
 import { type MessageKey, t, uiLanguage } from '../../lib/i18n/t';
 import { sendFromUi } from '../../lib/messages/send-from-ui';
+import { PersonFields, parsePerson } from './PersonInput';
 import { failureStatus, NO_STATUS, type Status } from './status';
 
 type Kind = (typeof CONTRIBUTION_KINDS)[number];
@@ -12,6 +13,34 @@ const closenessLabel = (level: number) => t(`closeness${level}` as MessageKey);
 const kindLabel = (kind: Kind) => t(`contributionKind_${kind}` as MessageKey);
 const dateOf = (ms: number) =>
   new Date(ms).toLocaleDateString(uiLanguage(), { day: 'numeric', month: 'short' });
+
+/** How close a person is, 0–5, as a labelled choice. */
+function ClosenessField({
+  label,
+  level,
+  onChange,
+}: {
+  label: string;
+  level: number;
+  onChange: (level: number) => void;
+}) {
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <select
+        aria-label={label}
+        value={String(level)}
+        onChange={(e) => onChange(Number(e.currentTarget.value))}
+      >
+        {CLOSENESS.map((choice) => (
+          <option key={choice} value={String(choice)}>
+            {choice} – {closenessLabel(choice)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 type Props = { circleId: string; relationships: Relationship[]; now: number; onChange: () => void };
 
@@ -24,19 +53,15 @@ export function RelationshipList({ circleId, relationships, now, onChange }: Pro
 
   const add = async (event: Event) => {
     event.preventDefault();
-    const person = PersonSchema.safeParse(profile.trim() ? { name, profileUrl: profile.trim() } : { name });
-    if (!person.success) {
-      return setStatus({
-        text: t(name.trim() ? 'circleMemberBadProfile' : 'circleMemberNameRequired'),
-        error: true,
-      });
-    }
-    const result = await sendFromUi({ type: 'relationship.save', circleId, person: person.data, closeness });
+    const parsed = parsePerson(name, profile);
+    if ('problem' in parsed) return setStatus(parsed.problem);
+    const { person } = parsed;
+    const result = await sendFromUi({ type: 'relationship.save', circleId, person, closeness });
     if (!result.ok) return setStatus(failureStatus(result));
     setName('');
     setProfile('');
     setCloseness(0);
-    setStatus({ text: t('relationshipAdded', person.data.name), error: false });
+    setStatus({ text: t('relationshipAdded', person.name), error: false });
     onChange();
   };
 
@@ -61,33 +86,14 @@ export function RelationshipList({ circleId, relationships, now, onChange }: Pro
       <form onSubmit={add} aria-labelledby="relationship-add-heading">
         <h3 id="relationship-add-heading">{t('relationshipAddHeading')}</h3>
         <div class="row">
-          <label class="field">
-            <span>{t('relationshipName')}</span>
-            <input type="text" maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
-          </label>
-          <label class="field">
-            <span>{t('circleMemberProfile')}</span>
-            <input
-              type="url"
-              placeholder="https://"
-              value={profile}
-              onInput={(e) => setProfile(e.currentTarget.value)}
-            />
-          </label>
-          <label class="field">
-            <span>{t('relationshipCloseness')}</span>
-            <select
-              aria-label={t('relationshipCloseness')}
-              value={String(closeness)}
-              onChange={(e) => setCloseness(Number(e.currentTarget.value))}
-            >
-              {CLOSENESS.map((level) => (
-                <option key={level} value={String(level)}>
-                  {level} – {closenessLabel(level)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PersonFields
+            nameLabel="relationshipName"
+            name={name}
+            profile={profile}
+            onName={setName}
+            onProfile={setProfile}
+          />
+          <ClosenessField label={t('relationshipCloseness')} level={closeness} onChange={setCloseness} />
           <button type="submit">{t('relationshipAdd')}</button>
         </div>
         <p class={status.error ? 'status error' : 'status'} role={status.error ? 'alert' : 'status'}>
@@ -161,20 +167,11 @@ function RelationshipItem({
               : t('relationshipStale', String(hint.weeks))}
           </p>
         )}
-        <label class="field">
-          <span>{t('relationshipClosenessOf', person.name)}</span>
-          <select
-            aria-label={t('relationshipClosenessOf', person.name)}
-            value={String(relationship.closeness)}
-            onChange={(e) => void setLevel(Number(e.currentTarget.value))}
-          >
-            {CLOSENESS.map((level) => (
-              <option key={level} value={String(level)}>
-                {level} – {closenessLabel(level)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ClosenessField
+          label={t('relationshipClosenessOf', person.name)}
+          level={relationship.closeness}
+          onChange={(level) => void setLevel(level)}
+        />
         {relationship.contributions.length > 0 && (
           <details>
             <summary>{t('relationshipHistory', person.name)}</summary>

@@ -1,6 +1,7 @@
 import type { RueckenwindDb } from '../db/database';
 import type { HostId, OutboxItem } from '../db/schemas';
 import type { Deliver } from '../messages/background-to-content';
+import { retryAfterMs } from './backoff';
 import { acknowledge, claimDue, type Outcome, releaseExpiredLeases, releaseOrphans } from './outbox';
 import { ended, freeAt, type HostSendState, IDLE, type Limit, orphaned, paused, started } from './rate-limit';
 import type { SendStateStore, SendStates } from './send-states';
@@ -261,5 +262,31 @@ export function createSyncEngine(db: RueckenwindDb, deps: EngineDeps) {
     },
     /** Resolves once the rate-limit state is saved, e.g. before a test starts the next worker. */
     saved: () => saving,
+    /**
+     * A request outside the outbox (an inbound scan) counted against the host's limit like a delivery:
+     * it waits for a free slot, and the host's Retry-After holds back the outbox too. While the host
+     * asked us to hold back, it throws: such a request can wait for its next turn, the outbox goes first.
+     */
+    async metered(host: HostId, request: () => Promise<Response>): Promise<Response> {
+      await loadStates(deps.now());
+      for (let free = freeAtFor(host, deps.now()); free > deps.now(); free = freeAtFor(host, deps.now())) {
+        const pausedUntil = stateOf(host).pausedUntil ?? 0;
+        if (pausedUntil > deps.now()) throw new Error(`${host} asked to wait until ${pausedUntil}`);
+        await sleep(free - deps.now());
+      }
+      const startedAt = deps.now();
+      // Counted (and saved) before the request leaves, as a delivery is.
+      await update(host, started(stateOf(host), startedAt));
+      let retryAfter: number | undefined;
+      try {
+        const response = await request();
+        retryAfter = retryAfterMs(response.headers.get('Retry-After'), deps.now());
+        return response;
+      } finally {
+        const endedAt = deps.now();
+        const next = ended(stateOf(host), startedAt, endedAt, HOST_LIMITS[host]);
+        void update(host, retryAfter ? paused(next, endedAt + retryAfter) : next);
+      }
+    },
   };
 }

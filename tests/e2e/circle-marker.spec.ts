@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startDemoIntranet } from '../../demo-intranet/server.mjs';
 import { countInClosedShadowRoots, waitForRole } from '../../scripts/lib/closed-shadow.mjs';
+import { openCompanion } from './support/circle';
 import { type ExtensionFixture, expect, readExtensionDb, test } from './support/fixtures';
 import { tabIdOf } from './support/popup';
 
@@ -20,8 +21,7 @@ const intranet = test.extend<{ own: DemoIntranet }>({
 });
 
 async function circleWithList(extension: ExtensionFixture, demoUrl: string, people: string[]): Promise<Page> {
-  const page = await extension.context.newPage();
-  await page.goto(`chrome-extension://${extension.extensionId}/circle.html`);
+  const page = await openCompanion(extension);
   const form = page.getByRole('form', { name: 'New circle' });
   await form.getByLabel('Name of the circle').fill('WOL-Circle Frühjahr');
   await form.getByLabel('Intranet address').fill(demoUrl);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { clickByRole, waitForRole } from '../../scripts/lib/closed-shadow.mjs';
+import { localDay, openCompanion, thankAnnaOnDemo } from './support/circle';
 import { type ExtensionFixture, expect, readExtensionDb, test } from './support/fixtures';
 
 type StoredCircle = {
@@ -18,19 +18,6 @@ type StoredRelationship = {
   closeness: number;
   contributions: Array<{ kind: string; recognitionId?: string }>;
 };
-
-/** A day key `days` before today, by the local clock (the browser runs in the same zone as the test). */
-function localDay(daysAgo: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() - daysAgo);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-async function openCompanion(extension: ExtensionFixture): Promise<Page> {
-  const page = await extension.context.newPage();
-  await page.goto(`chrome-extension://${extension.extensionId}/circle.html`);
-  return page;
-}
 
 /** Fills in and submits "New circle" as a user does, with the keyboard-reachable fields. */
 async function createCircle(page: Page, { name, startDate }: { name: string; startDate: string }) {
@@ -148,14 +135,7 @@ test('a thank-you on the intranet to someone on the relationship list is recorde
   await add.getByRole('button', { name: 'Add to list' }).click();
   await expect(page.getByLabel('Closeness to Sofia Rossi', { exact: true })).toBeVisible();
 
-  const intranet = await extension.context.newPage();
-  await intranet.goto(demo.url);
-  await waitForRole(intranet, 'button', 'Thank Anna Schmidt for this post');
-  await clickByRole(intranet, 'button', 'Thank Anna Schmidt for this post');
-  await waitForRole(intranet, 'dialog', 'Say thank you');
-  await intranet.keyboard.type('Danke für den Einkaufsleitfaden!');
-  await clickByRole(intranet, 'button', 'Save thank-you');
-  await waitForRole(intranet, 'dialog', 'Say thank you', { count: 0 });
+  await thankAnnaOnDemo(extension, demo.url);
 
   const [thanks] = (await readExtensionDb(extension, 'recognitions')) as Array<{ id: string }>;
   await expect

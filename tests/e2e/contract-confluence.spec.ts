@@ -3,6 +3,7 @@
 // its throw-away certificate, so the extension's static `https://*.atlassian.net/wiki/*` match applies
 // exactly as it would on a real site, with no site to enable.
 import {
+  mentionOf,
   PAGE,
   SIGNED_IN,
   type startConfluence as StartConfluence,
@@ -18,6 +19,7 @@ import {
 } from '../contract/support/browser';
 import { selfSignedCertificate } from '../contract/support/tls.mjs';
 import { test as base, expect } from './support/fixtures';
+import { receivedThanks, stopServiceWorker } from './support/received';
 
 type Confluence = Awaited<ReturnType<typeof StartConfluence>>;
 
@@ -130,4 +132,36 @@ test('a work-out-loud post becomes a blog post in the page’s space, posted onc
     `/wiki/api/v2/blogposts?space-id=${PAGE.spaceId}`,
   )) as { results: Array<{ id: string; authorId: string }> };
   expect(posts.results).toMatchObject([{ id: saved.sync.remoteId, authorId: SIGNED_IN.accountId }]);
+});
+
+test('a colleague’s “Danke” comment that mentions the user counts as a thank-you received, once', async ({
+  extension,
+  confluence,
+}) => {
+  const thanks = confluence.commentAs(
+    'jonas.weber',
+    `<p>Danke ${mentionOf(SIGNED_IN.accountId)} für die neuen Schichtmodelle!</p>`,
+  );
+  confluence.commentAs(
+    'katharina.mueller',
+    `<p>${mentionOf(SIGNED_IN.accountId)} kannst du kurz drüberschauen?</p>`,
+  );
+  const page = await extension.context.newPage();
+  await page.goto(`${SITE}${confluence.pagePath}`);
+
+  const expected = [
+    {
+      direction: 'received',
+      from: { name: 'Jonas Weber' },
+      to: [{ name: SIGNED_IN.displayName, id: SIGNED_IN.accountId }],
+      message: `Danke @${SIGNED_IN.displayName} für die neuen Schichtmodelle!`,
+      sync: { state: 'local', remoteId: thanks },
+    },
+  ];
+  await expect.poll(() => receivedThanks(extension)).toMatchObject(expected);
+  // A restarted worker searches again on the next page: the thank-you is still counted once.
+  await stopServiceWorker(extension);
+  await page.reload();
+  await expect.poll(() => confluence.log.find('GET', '/wiki/rest/api/search').length).toBe(2);
+  expect(await receivedThanks(extension)).toMatchObject(expected);
 });

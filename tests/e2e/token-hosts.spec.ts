@@ -3,7 +3,7 @@
 // servers' authorization endpoints, served over HTTPS under the real host names), then thanks a post;
 // the background posts the reply with the token, exactly once.
 import type { Page } from '@playwright/test';
-import { clickByRole } from '../../scripts/lib/closed-shadow.mjs';
+import { clickByRole, waitForRole } from '../../scripts/lib/closed-shadow.mjs';
 import * as slack from '../contract/slack/server.mjs';
 import { expectNotSent, expectSent, savedThankYou, thankAndSave } from '../contract/support/browser';
 import { selfSignedCertificate } from '../contract/support/tls.mjs';
@@ -15,6 +15,7 @@ import {
   pageDatabaseNames,
   readExtensionDb,
 } from './support/fixtures';
+import { receivedThanks } from './support/received';
 
 type Engage = Awaited<ReturnType<typeof engage.startVivaEngage>>;
 type Slack = Awaited<ReturnType<typeof slack.startSlack>>;
@@ -130,6 +131,41 @@ test('Viva Engage: connect the account, thank a reply; it is posted once with th
   expect(account?.refreshToken).toMatch(/^1\.AQ/);
 });
 
+test('Viva Engage: a colleague’s thank-you naming the user counts as received once the account is connected', async ({
+  extension,
+  engage: server,
+}) => {
+  const thanks = server.postAs(
+    engage.COLLEAGUES.jonas,
+    'Danke, Mara Keller, für die Checkliste!',
+    3297706135822336,
+  );
+  server.postAs(engage.COLLEAGUES.anna, 'Mara Keller, hast du kurz Zeit?', 3297706135822336);
+  await connectAccount(extension, 'Viva Engage');
+
+  const expected = [
+    {
+      direction: 'received',
+      from: { name: 'Jonas Weber', id: String(engage.COLLEAGUES.jonas.id) },
+      to: [{ name: 'Mara Keller', id: String(engage.SIGNED_IN.id) }],
+      message: 'Danke, Mara Keller, für die Checkliste!',
+      sync: { state: 'local', remoteId: thanks },
+    },
+  ];
+  await expect.poll(() => receivedThanks(extension)).toMatchObject(expected);
+  const searches = server.log.find('GET', '/api/v1/search.json');
+  expect(searches).toMatchObject([
+    { status: 200, headers: { authorization: expect.stringMatching(/^Bearer /) } },
+  ]);
+  // Opening a page drains the outbox again; the scan waits its interval, and nothing is counted twice.
+  const page = await extension.context.newPage();
+  await page.goto(ENGAGE_THREAD);
+  // The buttons show once the background answered the page's hello (which drained, and scanned, again).
+  await waitForRole(page, 'button', /^Thank .+ for this post$/);
+  expect(server.log.find('GET', '/api/v1/search.json')).toHaveLength(1);
+  expect(await receivedThanks(extension)).toMatchObject(expected);
+});
+
 test('Viva Engage: a revoked connection fails visibly; connecting again and “Try again” sends it once', async ({
   extension,
   engage: server,
@@ -181,6 +217,31 @@ test('Slack: connect the account, thank a reply in a thread; it goes to the thre
   expect(written).toMatchObject({ channel: slack.CHANNEL, thread_ts: slack.THREAD.root });
   expect(written?.text).toContain('Thanks for the torque table!');
   expect(record.sync).toMatchObject({ state: 'sent', remoteId: `${slack.CHANNEL}:${written?.ts}` });
+});
+
+test('Slack: a colleague’s thank-you mentioning the user counts as received once the account is connected', async ({
+  extension,
+  slack: server,
+}) => {
+  const me = `<@${slack.SIGNED_IN.id}>`;
+  const thanks = server.postAs(slack.COLLEAGUES.jonas, `Danke ${me} für die Moderation!`, slack.THREAD.root);
+  server.postAs(slack.COLLEAGUES.anna, `${me} hast du kurz Zeit?`, slack.THREAD.root);
+  await connectAccount(extension, 'Slack');
+
+  await expect
+    .poll(() => receivedThanks(extension))
+    .toMatchObject([
+      {
+        direction: 'received',
+        from: { name: slack.COLLEAGUES.jonas.name, id: slack.COLLEAGUES.jonas.id },
+        to: [{ name: slack.SIGNED_IN.name, id: slack.SIGNED_IN.id }],
+        message: `Danke @${slack.SIGNED_IN.name} für die Moderation!`,
+        sync: { state: 'local', remoteId: thanks },
+      },
+    ]);
+  expect(server.calls.filter((call) => call.method === 'search.messages')).toMatchObject([
+    { args: { query: me } },
+  ]);
 });
 
 test('Slack: before the account is connected the thank-you waits, then goes out once connected', async ({

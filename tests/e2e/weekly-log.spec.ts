@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { clickByRole, waitForRole } from '../../scripts/lib/closed-shadow.mjs';
+import { localDay, openCompanion, thankAnnaOnDemo } from './support/circle';
 import { type ExtensionFixture, expect, readExtensionDb, test } from './support/fixtures';
 import { openPopupFor } from './support/popup';
 
@@ -15,16 +15,9 @@ type StoredLog = {
   sync: { state: string };
 };
 
-function localDay(daysAgo: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() - daysAgo);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
 /** A circle whose group is on the demo intranet, created on the companion page. */
 async function createCircleOnDemo(extension: ExtensionFixture, demoUrl: string): Promise<Page> {
-  const page = await extension.context.newPage();
-  await page.goto(`chrome-extension://${extension.extensionId}/circle.html`);
+  const page = await openCompanion(extension);
   const form = page.getByRole('form', { name: 'New circle' });
   await form.getByLabel('Name of the circle').fill('WOL-Circle Frühjahr');
   await form.getByLabel('First meeting (start of week 1)').fill(localDay(8));
@@ -42,14 +35,7 @@ test('logging a week from the popup: prefilled contributions, private confidence
   const circlePage = await createCircleOnDemo(extension, demo.url);
 
   // A thank-you this week prefills "contributions made".
-  const intranet = await extension.context.newPage();
-  await intranet.goto(demo.url);
-  await waitForRole(intranet, 'button', 'Thank Anna Schmidt for this post');
-  await clickByRole(intranet, 'button', 'Thank Anna Schmidt for this post');
-  await waitForRole(intranet, 'dialog', 'Say thank you');
-  await intranet.keyboard.type('Danke für den Einkaufsleitfaden!');
-  await clickByRole(intranet, 'button', 'Save thank-you');
-  await waitForRole(intranet, 'dialog', 'Say thank you', { count: 0 });
+  const intranet = await thankAnnaOnDemo(extension, demo.url);
 
   const popup = await openPopupFor(extension, intranet);
   const open = popup.getByRole('button', { name: 'Log this week' });

@@ -10,6 +10,7 @@ import {
   reasonOf,
   SpacesSchema,
 } from './api-schemas';
+import { mentionsToMe } from './mentions-cloud';
 import { storageOf, wordsOf } from './storage';
 
 /**
@@ -90,4 +91,5 @@ export const cloudApi: PageApi = {
         sameText(comment.body?.storage?.value, text),
     )?.id;
   },
+  repliesToMe: mentionsToMe,
 };

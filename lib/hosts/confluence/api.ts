@@ -10,4 +10,6 @@ export const confluenceApi: PageApi = {
   reply: (post, text) => current().reply(post, text),
   createPost: (text, target) => current().createPost(text, target),
   findOwnWrite: (post, text, since, target) => current().findOwnWrite(post, text, since, target),
+  // Only Cloud is searched for thanks received so far; Data Center finds none.
+  repliesToMe: async () => (await current().repliesToMe?.()) ?? [],
 };

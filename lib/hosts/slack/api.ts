@@ -51,7 +51,11 @@ const RETRY_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 's
 
 type Call = { response: Response; json: unknown };
 
-async function call(session: TokenSession, method: string, args: Record<string, string>): Promise<Call> {
+export async function call(
+  session: TokenSession,
+  method: string,
+  args: Record<string, string>,
+): Promise<Call> {
   // A form with the token in it, no other header: a "simple" cross-origin request. Slack's Web API allows
   // any origin but answers no preflight, so an `Authorization` header would be refused outside Slack.
   const response = await session.fetch(`${SLACK_API}/${method}`, {
@@ -94,7 +98,7 @@ function parsePostId(postId: string): { channel: string; ts: string } | undefine
 }
 
 /** Slack escapes `&`, `<` and `>` in stored text. */
-function plainText(text: string): string {
+export function plainText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 

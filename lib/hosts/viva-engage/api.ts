@@ -14,12 +14,12 @@ export const VIVA_ENGAGE_API = 'https://www.yammer.com/api/v1';
 const TIMEOUT_MS = 20_000;
 
 /** Ids are 64-bit integers; kept as strings (see `quoteLongIds`). */
-const IdSchema = z.pipe(
+export const IdSchema = z.pipe(
   z.union([z.string().check(z.regex(/^\d{1,20}$/)), z.int().check(z.nonnegative())]),
   z.transform((id) => String(id)),
 );
 
-const MessageSchema = z.object({
+export const MessageSchema = z.object({
   id: IdSchema,
   sender_id: IdSchema,
   thread_id: IdSchema,
@@ -42,7 +42,7 @@ export function quoteLongIds(json: string): string {
   return json.replace(/("[a-z_]*id"\s*:\s*)(\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
 }
 
-async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response): Promise<unknown> {
   try {
     return JSON.parse(quoteLongIds(await response.text()));
   } catch {
@@ -50,7 +50,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function call(session: TokenSession, path: string, body?: Record<string, string>): Promise<Response> {
+export function call(session: TokenSession, path: string, body?: Record<string, string>): Promise<Response> {
   return session.fetch(`${VIVA_ENGAGE_API}/${path}`, {
     method: body ? 'POST' : 'GET',
     headers: {

@@ -8,6 +8,9 @@
  * - footer comments on an existing page (`pageId`) or comment (`parentCommentId`), exactly one of them;
  *   bodies in the `storage` representation that are well-formed XHTML; 404 for what does not exist; 403
  *   where the user may not comment.
+ * - CQL search (REST API v1, `GET /wiki/rest/api/search?cql=`) for the clauses Rückenwind sends:
+ *   `mention = currentUser()`, `type = comment`, `order by created desc`; other CQL is a 400. A comment
+ *   mentions a user when its storage holds `<ri:user ri:account-id="…" />`.
  * Errors use v2's shape `{ errors: [{ status, code, title, detail }] }`. Rate limits apply to apps
  * (points-based), not to a user's session, so none is enforced.
  * Served over HTTPS with `tls` (tests/contract/support/tls.mjs) to stand in for `<site>.atlassian.net`.
@@ -28,6 +31,16 @@ export const ACCOUNTS = new Map([
   ['jonas.weber', '557058:7c1e9f30-jonas-weber'],
 ]);
 export const SIGNED_IN = { accountId: ACCOUNTS.get('mara.keller') ?? '', displayName: 'Mara Keller' };
+/** Display names by account id, as the fixture shows them. */
+const NAMES = new Map([
+  [SIGNED_IN.accountId, SIGNED_IN.displayName],
+  [ACCOUNTS.get('katharina.mueller') ?? '', 'Katharina Müller'],
+  [ACCOUNTS.get('jonas.weber') ?? '', 'Jonas Weber'],
+]);
+/** A user mention in storage format, as Confluence's editor writes it. @param {string} accountId */
+export const mentionOf = (accountId) => `<ac:link><ri:user ri:account-id="${accountId}" /></ac:link>`;
+/** The CQL clauses the search understands (CQL keywords are case-insensitive). */
+const CQL_CLAUSES = [/^mention\s*=\s*currentUser\(\)$/i, /^type\s*=\s*"?comment"?$/i];
 const REPRESENTATIONS = new Set(['storage', 'atlas_doc_format', 'wiki']);
 
 /** @param {number} status @param {string} code @param {string} title @param {string | null} [detail] */
@@ -197,6 +210,84 @@ export async function startConfluence({ tls, publicOrigin, now = Date.now } = {}
       _links: {},
     });
 
+  /** @param {FooterComment} comment */
+  const searchResult = (comment, /** @type {Set<string>} */ expand) => {
+    const title = `Re: ${PAGE.title.replaceAll('+', ' ')}`;
+    const webui = `/spaces/${PAGE.spaceKey}/pages/${comment.pageId}?focusedCommentId=${comment.id}`;
+    const authorName = NAMES.get(comment.authorId) ?? comment.authorId;
+    const content = {
+      id: comment.id,
+      type: 'comment',
+      status: 'current',
+      title,
+      ...(expand.has('content.history')
+        ? {
+            history: {
+              latest: true,
+              createdBy: {
+                type: 'known',
+                accountId: comment.authorId,
+                accountType: 'atlassian',
+                displayName: authorName,
+                publicName: authorName,
+              },
+              createdDate: comment.createdAt,
+            },
+          }
+        : {}),
+      ...(expand.has('content.body.storage')
+        ? { body: { storage: { value: comment.storage, representation: 'storage' } } }
+        : {}),
+      ...(expand.has('content.container')
+        ? { container: { id: comment.pageId, type: 'page', status: 'current', title: PAGE.title } }
+        : {}),
+      _links: { webui },
+    };
+    return {
+      content,
+      title,
+      excerpt: '',
+      url: webui,
+      resultGlobalContainer: { title: 'Working Out Loud', displayUrl: `/spaces/${PAGE.spaceKey}` },
+      entityType: 'content',
+      iconCssClass: 'aui-icon content-type-comment',
+      lastModified: comment.createdAt,
+      score: 1,
+    };
+  };
+
+  /** `GET /wiki/rest/api/search`: the signed-in user's mentions in comments, newest first. */
+  const search = (
+    /** @type {import('../support/server.mjs').Context} */ ctx,
+    /** @type {string} */ accountId,
+  ) => {
+    const cql = ctx.url.searchParams.get('cql');
+    const v1Error = (/** @type {string} */ message) => json(400, { statusCode: 400, data: {}, message });
+    if (!cql) return v1Error('cql is a required parameter');
+    const [where = '', order] = cql.trim().split(/\s+order\s+by\s+/i);
+    const clauses = where.split(/\s+AND\s+/i).map((clause) => clause.trim());
+    const understood = clauses.every((clause) => CQL_CLAUSES.some((pattern) => pattern.test(clause)));
+    if (!understood || (order !== undefined && !/^created\s+desc$/i.test(order.trim())))
+      return v1Error(`Could not parse cql : ${cql}`);
+    const mentioning = clauses.some((clause) => /^mention/i.test(clause));
+    const limit = Math.min(Math.max(Number(ctx.url.searchParams.get('limit') ?? 25) || 25, 1), 100);
+    const expand = new Set((ctx.url.searchParams.get('expand') ?? '').split(','));
+    const found = comments
+      .filter((comment) => !mentioning || comment.storage.includes(`ri:account-id="${accountId}"`))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const results = found.slice(0, limit).map((comment) => searchResult(comment, expand));
+    return json(200, {
+      results,
+      start: 0,
+      limit,
+      size: results.length,
+      totalSize: found.length,
+      cqlQuery: cql,
+      searchDuration: 3,
+      _links: { base: `${publicOrigin ?? ''}/wiki`, context: '/wiki' },
+    });
+  };
+
   /** @param {(ctx: import('../support/server.mjs').Context, accountId: string) => import('../support/server.mjs').Reply} read */
   const authed = (read) => (/** @type {import('../support/server.mjs').Context} */ ctx) => {
     const checked = guard(ctx);
@@ -227,6 +318,7 @@ export async function startConfluence({ tls, publicOrigin, now = Date.now } = {}
           }),
         ),
       },
+      { method: 'GET', path: '/wiki/rest/api/search', handle: authed(search) },
       { method: 'POST', path: '/wiki/api/v2/footer-comments', handle: createComment },
       {
         method: 'GET',
@@ -291,5 +383,21 @@ export async function startConfluence({ tls, publicOrigin, now = Date.now } = {}
       noComments.add(PAGE.id);
     },
     comments: () => comments.map((comment) => ({ ...comment })),
+    /**
+     * A colleague comments on the page (or replies to a comment), in storage format.
+     * @param {string} username @param {string} storage @param {string} [parentCommentId]
+     */
+    commentAs(username, storage, parentCommentId) {
+      const comment = {
+        id: String(nextId++),
+        pageId: PAGE.id,
+        ...(parentCommentId ? { parentCommentId } : {}),
+        authorId: ACCOUNTS.get(username) ?? '',
+        storage,
+        createdAt: new Date(now()).toISOString(),
+      };
+      comments.push(comment);
+      return comment.id;
+    },
   };
 }

@@ -3,7 +3,8 @@
  * server answers for two hostnames (the tests map them to it):
  * - `slack.com`: `/oauth/v2/authorize` (user scopes, PKCE) and the Web API under `/api/`:
  *   `oauth.v2.access` (code + `code_verifier`, and refresh with rotation), `auth.test`,
- *   `chat.postMessage {channel, text, thread_ts}`, `conversations.replies`, `search.messages`. As Slack
+ *   `chat.postMessage {channel, text, thread_ts}`, `conversations.replies`, `search.messages` (text, or
+ *   the query `<@U…>` for a user's mentions; matches carry `username`). As Slack
  *   does, failures are HTTP 200 with `{ok: false, error}` (`not_authed`, `invalid_auth`, `token_revoked`,
  *   `token_expired`, `channel_not_found`, `no_text`, `msg_too_long`, `thread_not_found`,
  *   `invalid_arguments`), except `ratelimited`: HTTP 429 with `Retry-After` (chat.postMessage: one
@@ -22,6 +23,12 @@ export const CLIENT_ID = '5873214409.7790152234561';
 export const TEAM = { id: 'T05MUSTERW', name: 'Musterwerk' };
 /** The user the fixtures show as signed in (their avatar in the account button). */
 export const SIGNED_IN = { id: 'U07MARAKEL', name: 'mara.keller' };
+/** Colleagues in the workspace: the fixtures' sender, and one more. */
+export const COLLEAGUES = {
+  jonas: { id: 'U07JONASWE', name: 'jonas.weber' },
+  anna: { id: 'U07ANNASCH', name: 'anna.schmidt' },
+};
+const USERNAMES = new Map([SIGNED_IN, ...Object.values(COLLEAGUES)].map((user) => [user.id, user.name]));
 export const CHANNEL = 'C06WOLNORD';
 /** The thread open in the single-post fixture: its root and its replies. */
 export const THREAD = {
@@ -57,7 +64,7 @@ function seedMessages() {
       const inThread = THREAD.replies.includes(ts);
       messages.set(ts, {
         ts,
-        user: 'U07JONASWE',
+        user: COLLEAGUES.jonas.id,
         text: '(from the fixture)',
         channel: CHANNEL,
         ...(inThread || ts === THREAD.root ? { thread_ts: THREAD.root } : {}),
@@ -267,8 +274,12 @@ export async function startSlack({ tls, accessLifetimeS = 43_200, now = Date.now
         const query = (args.query ?? '').trim().toLowerCase();
         if (!query) return slackError('invalid_arguments');
         const count = Math.max(1, Math.min(100, Number(args.count ?? '20') || 20));
+        // `<@U…>` finds the messages that mention that user, as in Slack's search.
+        const mention = /^<@(U[A-Z0-9]+)>$/i.exec(args.query?.trim() ?? '')?.[1]?.toUpperCase();
         const matches = messages
-          .filter((m) => m.text.toLowerCase().includes(escapeText(query)))
+          .filter((m) =>
+            mention ? m.text.includes(`<@${mention}>`) : m.text.toLowerCase().includes(escapeText(query)),
+          )
           .sort((a, b) => Number(b.ts) - Number(a.ts));
         return json(200, {
           ok: true,
@@ -279,6 +290,7 @@ export async function startSlack({ tls, accessLifetimeS = 43_200, now = Date.now
               type: 'message',
               ts: m.ts,
               user: m.user,
+              username: USERNAMES.get(m.user) ?? m.user,
               text: m.text,
               channel: { id: m.channel, name: 'wol-circle-nord' },
               permalink: `https://musterwerk.slack.com/archives/${m.channel}/p${m.ts.replace('.', '')}`,
@@ -312,5 +324,21 @@ export async function startSlack({ tls, accessLifetimeS = 43_200, now = Date.now
     calls,
     /** Messages the signed-in user posted through the API. */
     written: () => messages.filter((m) => m.user === SIGNED_IN.id),
+    /**
+     * A colleague posts in the channel (in the thread `threadTs`, if given); `text` as Slack stores it,
+     * mentions as `<@U…>`. Returns the message's `channel:ts`.
+     * @param {{ id: string }} user @param {string} text @param {string} [threadTs]
+     */
+    postAs(user, text, threadTs) {
+      const ts = nextTs();
+      messages.push({
+        ts,
+        user: user.id,
+        text,
+        channel: CHANNEL,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
+      return `${CHANNEL}:${ts}`;
+    },
   };
 }

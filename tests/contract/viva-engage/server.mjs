@@ -4,7 +4,8 @@
  * - `login.microsoftonline.com`: `/{tenant}/oauth2/v2.0/authorize` and `/token` (support/oauth.mjs),
  *   answering in Entra's shapes (`AADSTS…` descriptions); scope `https://www.yammer.com/.default`;
  * - `www.yammer.com`: `/api/v1/messages.json` (reply with `replied_to_id`, group post with `group_id`),
- *   `/api/v1/messages/sent.json`, `/api/v1/users/current.json`, `/api/v1/search.json` (20 per page):
+ *   `/api/v1/messages/sent.json`, `/api/v1/users/current.json`, `/api/v1/search.json` (20 per page, the
+ *   senders among `messages.references`):
  *   bearer token only (401 `Token not found.` otherwise), 10 requests per 30 s per user and app (429 with
  *   `Retry-After` beyond), a `body` is required, the message replied to and the group must exist;
  * - `engage.cloud.microsoft`: the adapter's fixture pages.
@@ -21,6 +22,12 @@ export const CLIENT_ID = '6f1c0c44-1b8e-4a63-9d0e-5b2f7e0c9a11';
 export const TENANT = 'musterwerk.example';
 /** The user the fixtures show as signed in (me-control and storyline link). */
 export const SIGNED_IN = { id: 1801245546496, full_name: 'Mara Keller' };
+/** Colleagues who write in the network: the fixtures' sender, and one more. */
+export const COLLEAGUES = {
+  anna: { id: 1801245548032, full_name: 'Anna Schmidt' },
+  jonas: { id: 1801245549312, full_name: 'Jonas Weber' },
+};
+const USERS = [SIGNED_IN, ...Object.values(COLLEAGUES)];
 const GROUP_ID = 221395517440;
 const NETWORK_ID = 1801245;
 const SCOPE = 'https://www.yammer.com/.default';
@@ -69,7 +76,7 @@ function seedMessages() {
       if (thread === undefined || id === undefined || messages.has(id)) continue;
       messages.set(id, {
         id,
-        sender_id: 1801245548032,
+        sender_id: COLLEAGUES.anna.id,
         thread_id: thread,
         replied_to_id: reply === undefined ? null : thread,
         group_id: GROUP_ID,
@@ -264,8 +271,13 @@ export async function startVivaEngage({ tls, accessLifetimeS = 3600, now = Date.
           const page = Number(ctx.url.searchParams.get('page') ?? '1');
           if (!Number.isInteger(page) || page < 1) return json(400, failure('Invalid page.', 400));
           const found = messages.filter((m) => m.body.plain.toLowerCase().includes(search)).reverse();
+          const shown = found.slice((page - 1) * 20, page * 20);
+          // As in the feeds, the senders are among the references.
+          const references = USERS.filter((user) => shown.some((m) => m.sender_id === user.id)).map(
+            (user) => ({ type: 'user', id: user.id, full_name: user.full_name, network_id: NETWORK_ID }),
+          );
           return json(200, {
-            messages: { messages: found.slice((page - 1) * 20, page * 20) },
+            messages: { messages: shown, references },
             users: [],
             groups: [],
             topics: [],
@@ -303,5 +315,26 @@ export async function startVivaEngage({ tls, accessLifetimeS = 3600, now = Date.
     auth,
     /** Messages the user wrote through the API (not the fixtures'). */
     written: () => messages.filter((m) => m.sender_id === SIGNED_IN.id),
+    /** A colleague writes a message (in reply to `repliedToId`, else in the group). */
+    postAs(
+      /** @type {{ id: number }} */ sender,
+      /** @type {string} */ body,
+      /** @type {number} */ repliedToId,
+    ) {
+      const parent = messages.find((m) => m.id === repliedToId);
+      const id = nextId++;
+      messages.push({
+        id,
+        sender_id: sender.id,
+        thread_id: parent ? parent.thread_id : id,
+        replied_to_id: parent ? parent.id : null,
+        group_id: parent ? parent.group_id : GROUP_ID,
+        network_id: NETWORK_ID,
+        body: { plain: body, parsed: body, rich: body },
+        created_at: yammerTime(now()),
+        message_type: 'update',
+      });
+      return String(id);
+    },
   };
 }

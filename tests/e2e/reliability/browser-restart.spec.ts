@@ -2,32 +2,30 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension } from '../../../scripts/lib/launch-extension.mjs';
-import { expect, test } from '../support/fixtures';
+import { expect } from '../support/fixtures';
 import {
   countLanded,
   EXTENSION_DIR,
-  type FaultyDemo,
   landedTexts,
   openDbReader,
   plannedThanks,
   queueThanks,
-  startFaultyDemo,
+  test,
 } from './harness';
 
 const WRITES = 20;
 
-let demo: FaultyDemo;
 let profile: string;
 test.beforeEach(async () => {
-  demo = await startFaultyDemo();
   profile = await mkdtemp(join(tmpdir(), 'rueckenwind-restart-'));
 });
 test.afterEach(async () => {
-  await demo.close();
   await rm(profile, { recursive: true, force: true });
 });
 
-test('the browser restarts with thank-yous still waiting: they are sent after the restart, each once', async () => {
+test('the browser restarts with thank-yous still waiting: they are sent after the restart, each once', async ({
+  demo,
+}) => {
   test.setTimeout(120_000);
   // The intranet is down (503) before the restart, so nothing gets through.
   let down = true;
@@ -73,9 +71,7 @@ test('the browser restarts with thank-yous still waiting: they are sent after th
     await expect.poll(() => countLanded(demo, texts), { timeout: 60_000, intervals: [500] }).toBe(WRITES);
     const landedAt = Date.now();
     const reader = await openDbReader(after);
-    await expect
-      .poll(async () => (await reader.outbox()).filter((item) => item.state === 'done').length)
-      .toBe(WRITES);
+    await expect.poll(reader.doneCount).toBe(WRITES);
 
     const landed = await landedTexts(demo.url);
     const copies = thanks.map((thank) => landed.get(thank.text)?.length ?? 0);

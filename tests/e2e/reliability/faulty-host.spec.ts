@@ -1,16 +1,15 @@
 import type { Fault } from '../../../demo-intranet/faults.mjs';
 import { HOST_LIMITS } from '../../../lib/sync/engine';
-import { expect, test } from '../support/fixtures';
+import { expect } from '../support/fixtures';
 import {
   countLanded,
-  type FaultyDemo,
   landedTexts,
   maxInWindow,
   openDbReader,
   plannedThanks,
   queueThanks,
   seededRandom,
-  startFaultyDemo,
+  test,
 } from './harness';
 
 /** Enough thank-yous that the browser makes at least 500 API requests (retries and looks included). */
@@ -20,16 +19,9 @@ const REQUESTS = 500;
 const FAULTY = 100;
 const STALL_MS = 35_000;
 
-let demo: FaultyDemo;
-test.beforeEach(async () => {
-  demo = await startFaultyDemo();
-});
-test.afterEach(async () => {
-  await demo.close();
-});
-
 test(`5xx, 429 with Retry-After, malformed JSON and ${STALL_MS / 1000} s stalls in 20% of ${REQUESTS} requests: nothing lost, nothing twice, never over the host's limit`, async ({
   extension,
+  demo,
 }) => {
   test.setTimeout(420_000);
   const random = seededRandom('faulty-host');
@@ -64,7 +56,7 @@ test(`5xx, 429 with Retry-After, malformed JSON and ${STALL_MS / 1000} s stalls 
   // Writes whose answer was unreadable or stalled have landed, but their items still wait to find
   // them (half a minute after each uncertain attempt, again if a fault hits the look itself).
   await expect
-    .poll(async () => (await reader.outbox()).filter((item) => item.state === 'done').length, {
+    .poll(reader.doneCount, {
       timeout: 150_000,
       intervals: [1_000],
     })

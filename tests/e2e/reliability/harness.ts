@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from '@playwright/test';
 import type { Fault } from '../../../demo-intranet/faults.mjs';
 import { type DemoIntranet, startDemoIntranet } from '../../../demo-intranet/server.mjs';
-import type { ExtensionFixture } from '../support/fixtures';
+import { test as base, type ExtensionFixture } from '../support/fixtures';
 
 /** A seeded random source, so a failing run can be repeated: RELIABILITY_SEED=<seed>. */
 export function seededRandom(label: string): { seed: number; next: () => number } {
@@ -57,6 +57,19 @@ export async function startFaultyDemo() {
   };
 }
 export type FaultyDemo = Awaited<ReturnType<typeof startFaultyDemo>>;
+
+/** The extension's fixtures, with `demo` a faulty demo intranet started afresh for each test. */
+export const test = base.extend<{ demo: FaultyDemo }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
+  demo: async ({}, use) => {
+    const demo = await startFaultyDemo();
+    try {
+      await use(demo);
+    } finally {
+      await demo.close();
+    }
+  },
+});
 
 /** The most requests that arrived within any window of `perMs` (a sliding window over arrival times). */
 export function maxInWindow(times: number[], perMs: number): number {
@@ -191,6 +204,7 @@ export async function openDbReader(extension: ExtensionFixture) {
   return {
     page,
     outbox: () => read<OutboxRow>('outbox'),
+    doneCount: async () => (await read<OutboxRow>('outbox')).filter((item) => item.state === 'done').length,
     recognitions: () =>
       read<{ id: string; postedText: string; sync: { state: string; remoteId?: string } }>('recognitions'),
   };

@@ -1,31 +1,23 @@
 import { HOST_LIMITS } from '../../../lib/sync/engine';
-import { expect, test } from '../support/fixtures';
+import { expect } from '../support/fixtures';
 import {
   countLanded,
-  type FaultyDemo,
   landedTexts,
   maxInWindow,
   openDbReader,
   plannedThanks,
   queueThanks,
   seededRandom,
-  startFaultyDemo,
+  test,
   workerControl,
 } from './harness';
 
 const WRITES = 200;
 const KILLS = 20;
 
-let demo: FaultyDemo;
-test.beforeEach(async () => {
-  demo = await startFaultyDemo();
-});
-test.afterEach(async () => {
-  await demo.close();
-});
-
 test(`${WRITES} queued thank-yous, the service worker killed ${KILLS} times while they drain: each lands exactly once`, async ({
   extension,
+  demo,
 }) => {
   test.setTimeout(240_000);
   const random = seededRandom('kill-worker');
@@ -58,7 +50,7 @@ test(`${WRITES} queued thank-yous, the service worker killed ${KILLS} times whil
   }
 
   await expect
-    .poll(async () => (await reader.outbox()).filter((item) => item.state === 'done').length, {
+    .poll(reader.doneCount, {
       timeout: 150_000,
       intervals: [1_000],
     })

@@ -1,28 +1,13 @@
 import { clickByRole, waitForRole } from '../../../scripts/lib/closed-shadow.mjs';
-import { expect, test } from '../support/fixtures';
-import {
-  countLanded,
-  type FaultyDemo,
-  landedTexts,
-  openDbReader,
-  plannedThanks,
-  queueThanks,
-  startFaultyDemo,
-} from './harness';
+import { expect } from '../support/fixtures';
+import { countLanded, landedTexts, openDbReader, plannedThanks, queueThanks, test } from './harness';
 
 /** The first write of each thank-you is committed by the host, whose answer then never arrives. */
 const LOST = 10;
 
-let demo: FaultyDemo;
-test.beforeEach(async () => {
-  demo = await startFaultyDemo();
-});
-test.afterEach(async () => {
-  await demo.close();
-});
-
 test('the intranet takes a write but its answer is lost: the thank-you is found there, not posted again', async ({
   extension,
+  demo,
 }) => {
   test.setTimeout(120_000);
   let writes = 0;
@@ -59,7 +44,7 @@ test('the intranet takes a write but its answer is lost: the thank-you is found 
     timeout: 90_000,
   });
   await expect
-    .poll(async () => (await reader.outbox()).filter((item) => item.state === 'done').length, {
+    .poll(reader.doneCount, {
       timeout: 90_000,
       intervals: [1_000],
     })

@@ -1,29 +1,14 @@
-import { expect, test } from '../support/fixtures';
-import {
-  countLanded,
-  type FaultyDemo,
-  landedTexts,
-  openDbReader,
-  plannedThanks,
-  queueThanks,
-  startFaultyDemo,
-} from './harness';
+import { expect } from '../support/fixtures';
+import { countLanded, landedTexts, openDbReader, plannedThanks, queueThanks, test } from './harness';
 
 const WRITES = 20;
 const OFFLINE_MS = 35_000;
 /** The background's periodic alarm (entrypoints/background.ts). */
 const ALARM_PERIOD_MS = 60_000;
 
-let demo: FaultyDemo;
-test.beforeEach(async () => {
-  demo = await startFaultyDemo();
-});
-test.afterEach(async () => {
-  await demo.close();
-});
-
 test('offline for a while, then online again: the queue drains within one alarm period', async ({
   extension,
+  demo,
 }) => {
   test.setTimeout(180_000);
   const tab = await extension.context.newPage();
