@@ -3,9 +3,15 @@
 // servers' authorization endpoints, served over HTTPS under the real host names), then thanks a post;
 // the background posts the reply with the token, exactly once.
 import type { Page } from '@playwright/test';
-import { clickByRole, waitForRole } from '../../scripts/lib/closed-shadow.mjs';
+import { clickByRole, findByRole, waitForRole } from '../../scripts/lib/closed-shadow.mjs';
 import * as slack from '../contract/slack/server.mjs';
-import { expectNotSent, expectSent, savedThankYou, thankAndSave } from '../contract/support/browser';
+import {
+  expectNotSent,
+  expectSent,
+  savedThankYou,
+  thankAndSave,
+  workOutLoud,
+} from '../contract/support/browser';
 import { selfSignedCertificate } from '../contract/support/tls.mjs';
 import * as engage from '../contract/viva-engage/server.mjs';
 import {
@@ -266,4 +272,75 @@ test('Slack: before the account is connected the thank-you waits, then goes out 
   await page.bringToFront();
   await expectSent(page, 'Lukas Hoffmann');
   expect(server.written()).toHaveLength(1);
+});
+
+/** The composer closed and the page announced the post as saved (it goes out in the background). */
+async function expectWolSaved(page: Page) {
+  await expect.poll(() => findByRole(page, 'StaticText', 'Work-out-loud post saved')).toHaveLength(1);
+}
+
+test('Viva Engage: a work-out-loud post names its group and is posted there once, as a new post, with the bearer token', async ({
+  extension,
+  engage: server,
+}) => {
+  await connectAccount(extension, 'Viva Engage');
+  const page = await extension.context.newPage();
+  await page.goto(ENGAGE_THREAD);
+  await waitForRole(page, 'button', 'Work out loud about this post by Anna Schmidt');
+  const saved = await workOutLoud(
+    extension,
+    page,
+    'Anna Schmidt',
+    'eine Checkliste für neue Kolleg:innen',
+    String(engage.GROUP_ID),
+  );
+  await expectWolSaved(page);
+
+  expect(saved.sync).toMatchObject({ state: 'sent' });
+  const writes = server.log.find('POST', '/api/v1/messages.json');
+  expect(writes).toMatchObject([{ status: 201 }]);
+  const bearer = /^Bearer (\S+)$/.exec(String(writes[0]?.headers.authorization))?.[1];
+  expect(server.auth.check(bearer)).toMatchObject({ ok: true, userId: String(engage.SIGNED_IN.id) });
+  // A post of its own in the group, not a reply to the post it was written about.
+  expect(server.written()).toMatchObject([
+    {
+      id: Number(saved.sync.remoteId),
+      group_id: engage.GROUP_ID,
+      replied_to_id: null,
+      body: { plain: saved.text.trim() },
+    },
+  ]);
+  expect(saved.text).toContain('eine Checkliste für neue Kolleg:innen');
+});
+
+test('Slack: a work-out-loud post names its channel and is posted there once, as a new message, with the user token', async ({
+  extension,
+  slack: server,
+}) => {
+  await connectAccount(extension, 'Slack');
+  const page = await extension.context.newPage();
+  await page.goto(SLACK_THREAD);
+  await waitForRole(page, 'button', 'Work out loud about this post by Lukas Hoffmann');
+  const saved = await workOutLoud(
+    extension,
+    page,
+    'Lukas Hoffmann',
+    'eine Drehmomenttabelle für die Linie 3',
+    slack.CHANNEL,
+  );
+  await expectWolSaved(page);
+
+  expect(saved.sync).toMatchObject({ state: 'sent' });
+  const posts = server.calls.filter((call) => call.method === 'chat.postMessage');
+  expect(posts).toHaveLength(1);
+  expect(server.auth.check(posts[0]?.token)).toMatchObject({ ok: true, userId: slack.SIGNED_IN.id });
+  // A new message in the channel: no thread_ts, so not a reply in the thread it was written about.
+  expect(posts[0]?.args).toMatchObject({ channel: slack.CHANNEL, text: saved.text });
+  expect(posts[0]?.args).not.toHaveProperty('thread_ts');
+  const [written] = server.written();
+  expect(server.written()).toHaveLength(1);
+  expect(written).toMatchObject({ channel: slack.CHANNEL });
+  expect(written).not.toHaveProperty('thread_ts');
+  expect(saved.sync.remoteId).toBe(`${slack.CHANNEL}:${written?.ts}`);
+  expect(saved.text).toContain('eine Drehmomenttabelle für die Linie 3');
 });

@@ -28,7 +28,7 @@ export const COLLEAGUES = {
   jonas: { id: 1801245549312, full_name: 'Jonas Weber' },
 };
 const USERS = [SIGNED_IN, ...Object.values(COLLEAGUES)];
-const GROUP_ID = 221395517440;
+export const GROUP_ID = 221395517440;
 const NETWORK_ID = 1801245;
 const SCOPE = 'https://www.yammer.com/.default';
 export const LIMIT = { requests: 10, perMs: 30_000 };
