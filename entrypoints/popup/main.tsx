@@ -1,42 +1,44 @@
-import { render } from 'preact';
+import { type ComponentType, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Heatmap } from '../../components/popup/Heatmap';
-import { PeopleThankedMost } from '../../components/popup/PeopleThankedMost';
 import { StreakSummary } from '../../components/popup/StreakSummary';
-import { SyncStatus } from '../../components/popup/SyncStatus';
-import { ThisPage } from '../../components/popup/ThisPage';
 import { WeeklyLog } from '../../components/popup/WeeklyLog';
 import { WeekSummary } from '../../components/popup/WeekSummary';
 import { YearTotals } from '../../components/popup/YearTotals';
-import { openDatabase } from '../../lib/db/database';
+import type { RueckenwindDb } from '../../lib/db/database';
 import { dayKeyOf } from '../../lib/db/day-key';
+import type { DayKey } from '../../lib/db/schemas';
 import { setAddressForm, t } from '../../lib/i18n/t';
-import { readSettings } from '../../lib/settings/settings';
-import { readDailyRows, type Stats, statsOf } from '../../lib/streak/read-stats';
+import { readFirstFrame } from '../../lib/streak/read-first-frame';
+import { type Stats, statsOf } from '../../lib/streak/read-stats';
+import { popupDatabase } from './popup-database';
 
 /** Set once the streak, heatmap and totals are on screen; `npm run bench` reads it (popupFirstRenderMs). */
 const FIRST_USEFUL_FRAME = 'rueckenwind:popup-first-useful-frame';
 
-// Reading is allowed outside the background; writing never is.
-const db = openDatabase();
+type Later = { Sections: ComponentType<{ db: RueckenwindDb; today: DayKey }>; db: RueckenwindDb };
 
-/** The tab the popup is about: the active one, or `?tab=<id>` when opened as a page (tests, options). */
-async function targetTabId(): Promise<number | undefined> {
-  const requested = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(requested) && requested > 0) return requested;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
+let firstFramePainted: () => void = () => undefined;
+const painted = new Promise<void>((resolve) => {
+  firstFramePainted = resolve;
+});
+
+/** What needs records and Dexie: fetched only once the first frame has been painted. */
+async function loadLater(): Promise<Later> {
+  await painted;
+  const [{ LaterSections }, db] = await Promise.all([import('./later-sections'), popupDatabase()]);
+  return { Sections: LaterSections, db };
 }
 
 /** Rendered only once the stats are read: the first frame already shows the streak, not a spinner. */
 function Popup({ stats }: { stats: Stats }) {
-  const [tabId, setTabId] = useState<number | undefined>();
+  const [later, setLater] = useState<Later | undefined>();
   const { today, streak } = stats;
   const monday = streak.thisWeek.monday;
 
   useEffect(() => {
-    void targetTabId().then(setTabId);
+    void loadLater().then(setLater);
   }, []);
 
   const weekLabel = t(
@@ -51,12 +53,10 @@ function Popup({ stats }: { stats: Stats }) {
       <h1>{t('extName')}</h1>
       <StreakSummary streak={streak} />
       <WeekSummary totals={stats.thisWeek} weekLabel={weekLabel} />
-      <WeeklyLog db={db} monday={monday} today={today} />
+      <WeeklyLog database={popupDatabase} monday={monday} today={today} />
       <Heatmap heatmap={stats.heatmap} today={today} repaired={streak.repaired} />
       <YearTotals totals={stats.thisYear} year={today.slice(0, 4)} />
-      <PeopleThankedMost db={db} today={today} />
-      <SyncStatus db={db} />
-      {tabId !== undefined && <ThisPage db={db} tabId={tabId} />}
+      {later && <later.Sections db={later.db} today={today} />}
       <p class="privacy">{t('popupPrivacy')}</p>
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
         {t('popupSettings')}
@@ -69,11 +69,15 @@ document.documentElement.lang = browser.i18n.getUILanguage();
 const app = document.getElementById('app');
 if (app) {
   const today = dayKeyOf(Date.now());
-  // Both reads at once: the first frame waits for the slower of them, not for their sum.
-  void Promise.all([readSettings(db), readDailyRows(db, today)]).then(([settings, rows]) => {
+  void readFirstFrame(today).then(({ settings, rows }) => {
     setAddressForm(settings.addressForm);
     render(<Popup stats={statsOf(rows, today, settings.weeklyGoal)} />, app);
     // After the frame that shows it has been painted.
-    requestAnimationFrame(() => setTimeout(() => performance.mark(FIRST_USEFUL_FRAME)));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark(FIRST_USEFUL_FRAME);
+        firstFramePainted();
+      }),
+    );
   });
 }

@@ -4,11 +4,13 @@
  * and the migrations from `versions.ts`.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { DB_NAME } from './name';
 import type {
   Account,
   Circle,
   DailyAggregate,
   DayKey,
+  Deletion,
   Intranet,
   OutboxItem,
   Recognition,
@@ -21,7 +23,7 @@ import type {
 } from './schemas';
 import { declareVersions } from './versions';
 
-export const DB_NAME = 'rueckenwind';
+export { DB_NAME };
 
 /** A record a migration could not validate: kept aside, never silently dropped. */
 export interface QuarantineEntry {
@@ -49,6 +51,7 @@ export class RueckenwindDb extends Dexie {
   declare readonly taughtSites: Table<TaughtSite, string>;
   declare readonly teachSessions: Table<TeachSession, number>;
   declare readonly accounts: Table<Account, string>;
+  declare readonly deletions: Table<Deletion, string>;
 
   constructor(name: string) {
     super(name);

@@ -1,7 +1,7 @@
 /**
- * What the popup shows, read from the daily aggregate (one small row per day with activity) so that
- * five years of history cost the same as one week. Only "people thanked most" reads records: the
- * latest year's, through the `day` index and with a cap.
+ * What the popup shows, computed from the daily aggregate (one small row per day with activity, read by
+ * read-first-frame.ts) so that five years of history cost the same as one week. Only "people thanked
+ * most" reads records: the latest year's, through the `day` index and with a cap.
  */
 import type { RueckenwindDb } from '../db/database';
 import { addDays } from '../db/day-key';
@@ -20,12 +20,6 @@ export interface Stats {
   thisWeek: Totals;
   /** The calendar year so far. */
   thisYear: Totals;
-}
-
-/** The daily aggregate rows up to `today`: at most one small row per day with activity. */
-export async function readDailyRows(db: RueckenwindDb, today: DayKey): Promise<DailyAggregate[]> {
-  // Rows after today exist only if the clock went back; they count for nothing yet.
-  return db.dailyAggregates.where('day').belowOrEqual(today).toArray();
 }
 
 export function statsOf(rows: readonly DailyAggregate[], today: DayKey, weeklyGoal: number): Stats {

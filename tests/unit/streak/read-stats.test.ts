@@ -4,12 +4,8 @@ import type { RueckenwindDb } from '../../../lib/db/database';
 import { addDays, dayKeyOf } from '../../../lib/db/day-key';
 import type { Person } from '../../../lib/db/schemas';
 import { saveRecognition, saveWeeklyLog, saveWolPost } from '../../../lib/db/writes';
-import {
-  readDailyRows,
-  readPeopleThankedMost,
-  statsOf,
-  THANKS_READ_MAX,
-} from '../../../lib/streak/read-stats';
+import { readFirstFrame } from '../../../lib/streak/read-first-frame';
+import { readPeopleThankedMost, statsOf, THANKS_READ_MAX } from '../../../lib/streak/read-stats';
 import { anna, freshDb, jonas, lea, murat, thanks, weeklyLog, wolPost } from '../db/factories';
 
 const LOCAL = { sync: false, now: 0 };
@@ -20,7 +16,8 @@ const MONDAY = '2026-11-16';
 /** What the popup does on opening (entrypoints/popup/main.tsx). */
 async function readStats(db: RueckenwindDb, weeklyGoal: number) {
   const today = dayKeyOf(NOW, 'Europe/Berlin');
-  return statsOf(await readDailyRows(db, today), today, weeklyGoal);
+  const { rows } = await readFirstFrame(today, indexedDB, db.name);
+  return statsOf(rows, today, weeklyGoal);
 }
 
 describe('the popup’s stats', () => {
