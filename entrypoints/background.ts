@@ -44,6 +44,20 @@ export default defineBackground(() => {
     async settled(item, outcome) {
       // Any attempt may have failed the item for good (a refusal, or the last of its retries).
       if (outcome.kind !== 'wait') await showFailuresOnBadge(db);
+      if (item.kind === 'wol-post') {
+        const wol = await db.wolPosts.get(item.recordId);
+        if (!wol || (wol.sync.state !== 'sent' && wol.sync.state !== 'failed')) return;
+        const { id, linkedPost, sync } = wol;
+        await notifyTabs(item.origin, (origin) => ({
+          type: 'wolPost.state',
+          origin,
+          id,
+          postId: linkedPost?.postId,
+          state: sync.state,
+          error: sync.error,
+        }));
+        return;
+      }
       const rec = item.kind === 'recognition' ? await db.recognitions.get(item.recordId) : undefined;
       const post = rec?.post;
       if (!post || (rec.sync.state !== 'sent' && rec.sync.state !== 'failed')) return;

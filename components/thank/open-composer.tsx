@@ -11,7 +11,7 @@ import { WolComposer } from './WolComposer';
  * the user wrote through the page's actions. Returns the teardown.
  */
 export function openComposer(request: ComposerRequest): () => void {
-  const { kind, id, root, anchor, post, page, onThanked, onDone } = request;
+  const { kind, id, root, anchor, post, page, onThanked, onWolSaved, onDone } = request;
   setAddressForm(page.addressForm);
   addStyles(root, COMPOSER_CSS);
   const slot = root.ownerDocument.createElement('div');
@@ -29,8 +29,12 @@ export function openComposer(request: ComposerRequest): () => void {
     onThanked();
     return done('statusSaved');
   };
-  const saveWol = async (draft: WolDraft, postedText: string) =>
-    (await page.saveWol(draft, postedText)) ?? done('wolSaved');
+  const saveWol = async (draft: WolDraft, postedText: string) => {
+    const saved = await page.saveWol(draft, postedText);
+    if ('reason' in saved) return saved;
+    onWolSaved(saved.id);
+    return done('wolSaved');
+  };
 
   render(
     kind === 'thanks' ? (

@@ -23,10 +23,11 @@ export const BUTTONS_CSS = `
 .action + .action { margin-left: 6px; }
 .action:hover { background: color-mix(in srgb, currentColor 8%, transparent); }
 .action:focus-visible, button:focus-visible { outline: 2px solid var(--rw-accent); outline-offset: 2px; }
-.thank[data-state="saved"], .thank[data-state="sent"] { border-color: var(--rw-ok); color: var(--rw-ok); }
-.thank[data-state="failed"] { border-color: var(--rw-bad); color: var(--rw-bad); }
+[data-state="saved"], [data-state="sent"] { border-color: var(--rw-ok); color: var(--rw-ok); }
+[data-state="failed"] { border-color: var(--rw-bad); color: var(--rw-bad); }
 .icon { font-size: 1em; line-height: 1; }
-.failure { margin-left: 8px; color: var(--rw-bad); }
+.failure, .note { margin-left: 8px; }
+.failure { color: var(--rw-bad); }
 .retry { padding: 0 4px; border: 0; background: none; color: inherit; font: inherit; text-decoration: underline; cursor: pointer; }
 `;
 

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Accounts } from '../../components/options/Accounts';
+import { History } from '../../components/options/History';
 import { IntranetList } from '../../components/options/IntranetList';
 import { Preferences } from '../../components/options/Preferences';
 import { TaughtSites } from '../../components/options/TaughtSites';
@@ -36,6 +37,7 @@ function Options({ initial }: { initial: Settings }) {
       <TaughtSites key={generation} db={db} onChange={loadIntranets} />
       <Accounts key={generation} />
       <Preferences key={generation} settings={settings} onChange={setSettings} />
+      <History key={generation} db={db} />
       <YourData db={db} onChange={reloadAll} />
     </main>
   );

@@ -1,16 +1,18 @@
 import { browser } from 'wxt/browser';
 import { createAccountHandlers } from '../auth/handlers';
 import { backgroundAuth } from '../auth/in-background';
+import { addToNewestCircle } from '../circle/add-from-post';
 import { recordThanksAsContributions } from '../circle/contributions';
 import { createCircleHandlers } from '../circle/handlers';
 import { answerCirclePage } from '../circle/page-handler';
 import type { RueckenwindDb } from '../db/database';
 import { dayKeyOf } from '../db/day-key';
-import { findEnabledIntranet, thanksStateOfPosts } from '../db/reads';
+import { findEnabledIntranet, thanksStateOfPosts, wolStateOfPosts } from '../db/reads';
 import type { Recognition, WolPost } from '../db/schemas';
 import { InvalidRecordError } from '../db/validate';
-import { deleteRecognition, retryDelivery, saveRecognition, saveWolPost } from '../db/writes';
+import { retryDelivery, saveRecognition, saveWolPost } from '../db/writes';
 import { createDataHandlers } from '../export/handlers';
+import { createHistoryHandlers } from '../history/handlers';
 import { importReplies } from '../inbound/import-replies';
 import { createScanSchedule } from '../inbound/scan-schedule';
 import { injectComposers } from '../inject/inject-composers';
@@ -116,7 +118,27 @@ export function createHandlers(
         } catch (error) {
           return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
         }
+        // Other tabs showing the linked post show it saved too (the sender knows already).
+        const postId = message.linkedPost?.postId;
+        if (postId !== undefined)
+          void notifyTabs(
+            context.origin,
+            (origin) => ({ type: 'wolPost.state', origin, id: record.id, postId, state: 'pending' }),
+            context.tabId,
+          ).catch(() => undefined);
         return ok({ id: record.id });
+      },
+      'wolPost.retry': async (message, context) => {
+        try {
+          const post = await db.wolPosts.get(message.id);
+          // A page may only retry what was posted from its own intranet.
+          if (post?.origin !== context.origin || post.sync.state !== 'failed') return ok({ retried: false });
+          const retried = await retryDelivery(db, 'wol-post', post.id, clock.now());
+          if (retried) queued();
+          return ok({ retried });
+        } catch (error) {
+          return storageFailure(error);
+        }
       },
       'recognition.retry': async (message, context) => {
         try {
@@ -144,6 +166,13 @@ export function createHandlers(
           return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
         }
       },
+      'circle.addAuthor': async (message) => {
+        try {
+          return ok({ added: await addToNewestCircle(db, message.author, clock) });
+        } catch (error) {
+          return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
+        }
+      },
       'replies.found': async (message, context) => {
         try {
           const { host, replies } = message;
@@ -155,10 +184,20 @@ export function createHandlers(
       'posts.status': async (message, context) => {
         try {
           const states = await thanksStateOfPosts(db, context.origin, message.postIds);
+          const wol = await wolStateOfPosts(db, context.origin, message.postIds);
           return ok({
             posts: [...states].map(([postId, sync]) =>
               sync.error ? { postId, state: sync.state, error: sync.error } : { postId, state: sync.state },
             ),
+            // Only when some post on the page has one: most pages have none.
+            ...(wol.size > 0 && {
+              wol: [...wol].map(([postId, { id, sync }]) => ({
+                postId,
+                id,
+                state: sync.state,
+                error: sync.error,
+              })),
+            }),
           });
         } catch (error) {
           return storageFailure(error);
@@ -169,6 +208,7 @@ export function createHandlers(
       ...teaching.ui,
       ...createCircleHandlers(db, clock, queued),
       ...createDataHandlers(db, clock.now),
+      ...createHistoryHandlers(db, clock.now),
       ...createAccountHandlers(db, () => backgroundAuth(db), queued),
       'intranet.add': async (message) => {
         if (!(await browser.permissions.contains({ origins: [`${message.origin}/*`] }))) {
@@ -205,14 +245,6 @@ export function createHandlers(
           return ok(await updateSettings(db, message.patch));
         } catch (error) {
           return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
-        }
-      },
-      'recognition.delete': async (message) => {
-        try {
-          await deleteRecognition(db, message.id);
-          return ok({ id: message.id });
-        } catch (error) {
-          return storageFailure(error);
         }
       },
     },

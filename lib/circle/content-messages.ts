@@ -1,7 +1,7 @@
 /**
  * What a content script on an intranet page exchanges with the background about circles (joined into
- * lib/messages/content-to-background.ts): it reports shared weekly logs it sees, and learns whose posts
- * to mark as people on the user's relationship list.
+ * lib/messages/content-to-background.ts): it reports shared weekly logs it sees, learns whose posts
+ * to mark as people on the user's relationship list, and adds a post's author to that list.
  */
 import { z } from 'zod/mini';
 import { PersonSchema } from '../db/schemas';
@@ -21,6 +21,16 @@ export const CirclePageReplySchema = z.object({
   hasCircle: z.boolean(),
 });
 export type CirclePageReply = z.infer<typeof CirclePageReplySchema>;
+
+/** "Add to my list" on a post: its author goes on the list of the user's newest circle. */
+export const AddAuthorSchema = z.object({
+  type: z.literal('circle.addAuthor'),
+  origin: z.string(),
+  author: PersonSchema,
+});
+/** False when the user has no circle (any more) whose list the author could go on. */
+export const AddedAuthorSchema = z.object({ added: z.boolean() });
+export type AddedAuthor = z.infer<typeof AddedAuthorSchema>;
 
 /**
  * Background → content: "Add the author to my relationship list" was chosen in the context menu of

@@ -1,137 +1,204 @@
 /**
  * In the content script: marks posts by people on the user's relationship list, subtly, with a
- * suggestion to contribute; and tells the background about shared weekly logs of the user's circles
- * that the page shows (circle progress). Separate from the thank buttons: its own observer, its own
- * element in a closed shadow root, and nothing at all runs on a page when the user has no list and no
- * circle on this intranet.
+ * suggestion to contribute; offers "Add to my list" on the other posts (one click puts the author on
+ * the list); and tells the background about shared weekly logs of the user's circles that the page
+ * shows (circle progress). It is handed the posts the page's one observer finds
+ * (lib/inject/post-observer.ts), draws in its own element in a closed shadow root, and does not exist
+ * at all on a page when the user has no list and no circle on this intranet.
  */
 import { browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
 import type { Person } from '../db/schemas';
 import type { HostAdapter } from '../hosts/types';
 import { t } from '../i18n/t';
+import type { Result } from '../messages/result';
 import { send } from '../messages/send';
 import {
+  type AddedAuthor,
+  AddedAuthorSchema,
   type AuthorAtMenuReplySchema,
   AuthorAtMenuSchema,
   type CirclePageReply,
   CirclePageReplySchema,
 } from './content-messages';
-
-type AuthorAtMenuReply = z.infer<typeof AuthorAtMenuReplySchema>;
-
+import { MARKER_TAG } from './marker-tag';
+import { createMarkerView, type MarkerView } from './marker-view';
 import { samePerson } from './people';
 import { type SeenLog, seenLogOf } from './shared-logs';
 
-export const MARKER_TAG = 'rueckenwind-circle-marker';
+type AuthorAtMenuReply = z.infer<typeof AuthorAtMenuReplySchema>;
+
 const REPORT_DELAY_MS = 1_000;
 const REPORT_MAX = 50;
-
-const MARKER_CSS = `
-:host { all: initial; display: inline-block; margin-inline-start: 8px; vertical-align: middle; }
-.marker { display: inline-flex; gap: 6px; align-items: baseline; font: 12px/1.4 system-ui, sans-serif; color: #5b4a00; }
-.pill { padding: 1px 7px; border-radius: 999px; background: #fff4c2; border: 1px solid #e9d57a; }
-.hint { color: #6b6b6b; }
-@media (prefers-color-scheme: dark) {
-  .marker { color: #f3e3a0; } .pill { background: #3d3513; border-color: #6d5f22; } .hint { color: #b8b8b8; }
-}
-`;
 
 type MarkerDeps = {
   doc: Document;
   adapter: HostAdapter;
   pageUrl: () => URL;
+  /** The signed-in user: their own posts get no "Add to my list". */
+  me: Person | undefined;
+  /** Says something to screen readers (the page's one live region). */
+  announce: (text: string) => void;
   /** False once the content script was orphaned or stopped. */
   isLive: () => boolean;
 };
+
+export type CircleMarker = {
+  /** A post that appeared or changed; posts come again and again, so this is idempotent and cheap. */
+  visit: (post: Element) => void;
+  stop: () => void;
+};
+
+/** What a post gets: the marker, the add button, or nothing (the user's own, or an unreadable author). */
+type Standing = { listed: true; author: Person } | { listed: false; name: string } | undefined;
+
+/** Why an add failed, in words the user can act on; undefined when the author is on the list now. */
+function problemOf(result: Result<AddedAuthor>, author: Person): string | undefined {
+  if (!result.ok) {
+    const { reason } = result.error;
+    // A reload or a switched-off site is the user's to fix; anything else is worth another try.
+    return reason === 'errorExtensionReloaded' || reason === 'errorNotEnabled'
+      ? t(reason)
+      : t('markerAddFailed', author.name);
+  }
+  return result.value.added ? undefined : t('menuNoCircle');
+}
 
 function ask(origin: string, logs: SeenLog[]) {
   return send<CirclePageReply>({ type: 'circle.page', origin, logs }, CirclePageReplySchema);
 }
 
-function renderMarker(doc: Document, person: Person): HTMLElement {
-  const host = doc.createElement(MARKER_TAG);
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = MARKER_CSS;
-  const marker = doc.createElement('span');
-  marker.className = 'marker';
-  marker.setAttribute('role', 'note');
-  marker.setAttribute('aria-label', `${t('markerLabel', person.name)}. ${t('markerSuggestion')}`);
-  const pill = doc.createElement('span');
-  pill.className = 'pill';
-  pill.textContent = `★ ${t('markerText')}`;
-  pill.setAttribute('aria-hidden', 'true');
-  const hint = doc.createElement('span');
-  hint.className = 'hint';
-  hint.textContent = t('markerSuggestion');
-  hint.setAttribute('aria-hidden', 'true');
-  marker.append(pill, hint);
-  root.append(style, marker);
-  return host;
-}
+/**
+ * Starts the marker, the log reader and the context-menu helper on this page; undefined (and nothing
+ * running) where the user has no list, no circle and no circle space on this intranet.
+ */
+export async function startCircleMarker({
+  doc,
+  adapter,
+  pageUrl,
+  me,
+  announce,
+  isLive,
+}: MarkerDeps): Promise<CircleMarker | undefined> {
+  const first = await ask(pageUrl().origin, []);
+  if (!first.ok || !isLive()) return undefined;
+  let { people, hasCircle } = first.value;
+  const { readsLogs } = first.value;
+  if (people.length === 0 && !readsLogs && !hasCircle) return undefined;
 
-/** Starts the marker, the log reader and the context-menu helper on this page; returns the teardown. */
-export async function startCircleMarker({ doc, adapter, pageUrl, isLive }: MarkerDeps): Promise<() => void> {
   const reported = new Set<string>();
   const pending: SeenLog[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const views = new WeakMap<Element, MarkerView & { seen: number }>();
+  /** Bumped whenever `people` changes, so a post already looked at is looked at again only then. */
+  let version = 0;
 
-  const logsIn = (posts: Element[]) => {
-    const found: SeenLog[] = [];
-    for (const post of posts) {
-      const ref = adapter.readPost(post, pageUrl());
-      const log = ref && seenLogOf(ref);
-      if (log && !reported.has(log.postId)) {
-        reported.add(log.postId);
-        found.push(log);
-      }
+  /**
+   * Where the adapter can name a post's author cheaply, only a name shared with someone on the list
+   * (or with the user) makes the full post worth reading: identities decide, and two "Anna Schmidt"
+   * are two people. Someone listed under an older name gets "Add to my list", which then finds them
+   * on the list and marks them.
+   */
+  const standingOf = (post: Element): Standing => {
+    if (adapter.identifyPost) {
+      const name = adapter.identifyPost(post)?.authorName;
+      if (!name) return undefined;
+      const byName = { name };
+      const known = people.some((listed) => samePerson(listed, byName)) || (me && samePerson(me, byName));
+      if (!known) return hasCircle ? { listed: false, name } : undefined;
     }
-    return found;
+    const author = adapter.readPost(post, pageUrl())?.author;
+    if (!author) return undefined;
+    if (people.some((listed) => samePerson(listed, author))) return { listed: true, author };
+    if (!hasCircle || (me && samePerson(me, author))) return undefined;
+    return { listed: false, name: author.name };
   };
-
-  const first = await ask(pageUrl().origin, []);
-  if (!first.ok || !isLive()) return () => undefined;
-  let { people } = first.value;
-  const { readsLogs, hasCircle } = first.value;
-  if (people.length === 0 && !readsLogs && !hasCircle) return () => undefined;
 
   const mark = (post: Element) => {
-    if (people.length === 0) return;
+    if (people.length === 0 && !hasCircle) return;
     const at = adapter.mountPoint(post);
-    if (!at || at.parent.querySelector(`:scope > ${MARKER_TAG}`)) return;
-    const author = adapter.readPost(post, pageUrl())?.author;
-    if (author && people.some((listed) => samePerson(listed, author))) {
-      at.parent.append(renderMarker(doc, author));
+    if (!at) return;
+    const existing = at.parent.querySelector(`:scope > ${MARKER_TAG}`);
+    const view = existing ? views.get(existing) : undefined;
+    // Another script's marker (an orphaned copy being taken down) is left alone.
+    if (existing && !view) return;
+    if (view) {
+      // A marker stays; an add button is looked at again only once the list changed.
+      if (view.listed || view.seen === version) return;
+      view.seen = version;
+      const standing = standingOf(post);
+      if (standing?.listed) view.showListed(standing.author);
+      return;
     }
+    const standing = standingOf(post);
+    if (!standing) return;
+    const made = Object.assign(createMarkerView(doc), { seen: version });
+    if (standing.listed) made.showListed(standing.author);
+    else made.showAdd(standing.name, () => void add(post, made));
+    views.set(made.host, made);
+    at.parent.append(made.host);
   };
+
+  const markAll = () => {
+    for (const post of adapter.findPosts(doc)) mark(post);
+  };
+
+  const listAgain = (list: Person[], circle: boolean) => {
+    people = list;
+    hasCircle = circle;
+    version += 1;
+    markAll();
+  };
+
+  const saving = new WeakSet<MarkerView>();
+  const add = async (post: Element, view: MarkerView) => {
+    if (saving.has(view)) return;
+    const author = adapter.readPost(post, pageUrl())?.author;
+    if (!author) return view.showProblem(t('errorPostUnreadable'));
+    saving.add(view);
+    view.setBusy(true);
+    const result = await send<AddedAuthor>(
+      { type: 'circle.addAuthor', origin: pageUrl().origin, author },
+      AddedAuthorSchema,
+    );
+    saving.delete(view);
+    view.setBusy(false);
+    if (!isLive()) return;
+    const problem = problemOf(result, author);
+    if (problem) {
+      view.showProblem(problem);
+      return announce(problem);
+    }
+    const focused = view.hasFocus();
+    // This post and every other post of theirs on the page switch to the marker.
+    listAgain([...people, author], hasCircle);
+    if (focused) view.focusMarker();
+    announce(t('menuAdded', author.name));
+  };
+
   const report = () => {
     timer = undefined;
     const batch = pending.splice(0, REPORT_MAX);
     if (batch.length > 0 && isLive()) void ask(pageUrl().origin, batch);
     if (pending.length > 0) timer = setTimeout(report, REPORT_DELAY_MS);
   };
-  const visit = (root: ParentNode) => {
-    const posts = adapter.findPosts(root);
-    for (const post of posts) mark(post);
-    const logs = readsLogs ? logsIn(posts) : [];
-    if (logs.length === 0) return;
-    pending.push(...logs);
+  const readLog = (post: Element) => {
+    const ref = adapter.readPost(post, pageUrl());
+    const log = ref && seenLogOf(ref);
+    if (!log || reported.has(log.postId)) return;
+    reported.add(log.postId);
+    pending.push(log);
     timer ??= setTimeout(report, REPORT_DELAY_MS);
   };
 
-  visit(doc);
-  // Posts come and go (infinite feeds, re-rendering hosts): each added element is looked at once.
-  const observer = new MutationObserver((records) => {
+  const visit = (post: Element) => {
     if (!isLive()) return;
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node.nodeType !== 1 || (node as Element).localName === MARKER_TAG) continue;
-        visit(adapter.closestPost(node as Element) ?? (node as Element));
-      }
-    }
-  });
-  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+    mark(post);
+    if (readsLogs) readLog(post);
+  };
+
+  // The observer handed over the posts already on the page before the background answered.
+  for (const post of adapter.findPosts(doc)) visit(post);
 
   // The post the context menu was opened on (by pointer, or by the menu key on a focused element).
   let menuPost: Element | null = null;
@@ -157,9 +224,7 @@ export async function startCircleMarker({ doc, adapter, pageUrl, isLive }: Marke
     if (author) {
       setTimeout(() => {
         void ask(pageUrl().origin, []).then((again) => {
-          if (!again.ok || !isLive()) return;
-          people = again.value.people;
-          visit(doc);
+          if (again.ok && isLive()) listAgain(again.value.people, again.value.hasCircle);
         });
       }, REPORT_DELAY_MS);
     }
@@ -167,11 +232,13 @@ export async function startCircleMarker({ doc, adapter, pageUrl, isLive }: Marke
   };
   browser.runtime.onMessage.addListener(onMessage);
 
-  return () => {
-    observer.disconnect();
-    listening.abort();
-    browser.runtime.onMessage.removeListener(onMessage);
-    clearTimeout(timer);
-    for (const marker of doc.querySelectorAll(MARKER_TAG)) marker.remove();
+  return {
+    visit,
+    stop() {
+      listening.abort();
+      browser.runtime.onMessage.removeListener(onMessage);
+      clearTimeout(timer);
+      for (const host of doc.querySelectorAll(MARKER_TAG)) if (views.has(host)) host.remove();
+    },
   };
 }

@@ -41,6 +41,32 @@ export async function thanksStateOfPosts(
 }
 
 /**
+ * How many of the user's latest work-out-loud posts are looked at for the posts a page shows. No index
+ * leads from a post to the WOL posts that link it, so the newest are read instead: at a few a week that
+ * is years of them, and asking stays cheap however long the history grows.
+ */
+export const WOL_LINKS_LOOKED_AT = 200;
+
+/** For each of `postIds` on `origin` a WOL post of the user links, that latest WOL post's id and delivery state. */
+export async function wolStateOfPosts(
+  db: RueckenwindDb,
+  origin: string,
+  postIds: string[],
+): Promise<Map<string, { id: string; sync: Sync }>> {
+  const states = new Map<string, { id: string; sync: Sync }>();
+  if (postIds.length === 0) return states;
+  const wanted = new Set(postIds);
+  const latest = await db.wolPosts.orderBy('createdAt').reverse().limit(WOL_LINKS_LOOKED_AT).toArray();
+  // Newest first, so the first WOL post found for a post decides its state.
+  for (const { id, linkedPost, sync } of latest) {
+    if (linkedPost?.origin !== origin || !wanted.has(linkedPost.postId) || states.has(linkedPost.postId))
+      continue;
+    states.set(linkedPost.postId, { id, sync });
+  }
+  return states;
+}
+
+/**
  * The enabled intranet entry for `url`, if any. An entry for the exact origin decides alone (a user
  * who disabled `http://localhost:3000` means it). Otherwise an `anyPort` entry, stored without a port,
  * matches the same protocol and hostname on any port.

@@ -258,6 +258,16 @@ export const DailyAggregateSchema = z.object({
 export type DailyAggregate = z.infer<typeof DailyAggregateSchema>;
 export type AggregateCounter = Exclude<keyof DailyAggregate, 'day'>;
 
+/**
+ * A thank-you received that the user deleted. It lives on, on the intranet, and a scan would read it in
+ * again: this note (its id and when, nothing of its content) keeps it out.
+ */
+export const DeletionSchema = z.object({
+  id: RecordIdSchema,
+  deletedAt: z.number(),
+});
+export type Deletion = z.infer<typeof DeletionSchema>;
+
 export const ADDRESS_FORMS = ['sie', 'du'] as const;
 export const AddressFormSchema = z.enum(ADDRESS_FORMS);
 export type AddressForm = z.infer<typeof AddressFormSchema>;

@@ -49,6 +49,19 @@ export const STORES_V4 = { ...STORES_V3, taughtSites: 'origin', teachSessions: '
 /** Version 5: accounts of the hosts reached with an OAuth token (lib/auth); a new table only. */
 export const STORES_V5 = { ...STORES_V4, accounts: 'host' } as const;
 
+/**
+ * Version 6: the History in the options pages through the records newest first, by indexes ending in
+ * the id so that records of the same millisecond still have a place to resume from; `deletions` notes
+ * thanks received the user deleted, so that the next scan of the intranet does not bring them back.
+ */
+export const STORES_V6 = {
+  ...STORES_V5,
+  recognitions: `${STORES_V5.recognitions}, [direction+createdAt+id]`,
+  wolPosts: `${STORES_V5.wolPosts}, [createdAt+id]`,
+  weeklyLogs: `${STORES_V5.weeklyLogs}, [createdAt+id]`,
+  deletions: 'id',
+} as const;
+
 /** Only the version-1 declaration: lets tests build a database exactly as version 1 left it. */
 export function declareVersion1(db: Dexie): void {
   db.version(1).stores(STORES_V1);
@@ -60,6 +73,7 @@ export function declareVersions(db: Dexie): void {
   db.version(3).stores(STORES_V3);
   db.version(4).stores(STORES_V4);
   db.version(5).stores(STORES_V5);
+  db.version(6).stores(STORES_V6);
 }
 
 async function upgradeToV2(tx: Transaction): Promise<void> {

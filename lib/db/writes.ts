@@ -65,9 +65,12 @@ export async function importReceivedThanks(db: RueckenwindDb, recs: Recognition[
   if (records.some((rec) => rec.direction !== 'received')) {
     throw new InvalidRecordError('recognitions', 'direction: only received thanks are imported');
   }
-  return db.transaction('rw', [db.recognitions, db.dailyAggregates], async () => {
-    const stored = await db.recognitions.bulkGet(records.map((rec) => rec.id));
-    const seen = new Set(stored.flatMap((rec) => (rec ? [rec.id] : [])));
+  return db.transaction('rw', [db.recognitions, db.dailyAggregates, db.deletions], async () => {
+    const ids = records.map((rec) => rec.id);
+    const stored = await db.recognitions.bulkGet(ids);
+    // One the user deleted stays deleted, however often the intranet still shows it.
+    const deleted = await db.deletions.bulkGet(ids);
+    const seen = new Set([...stored, ...deleted].flatMap((rec) => (rec ? [rec.id] : [])));
     let added = 0;
     for (const record of records) {
       // Also guards against the same reply twice in one batch.
@@ -81,20 +84,29 @@ export async function importReceivedThanks(db: RueckenwindDb, recs: Recognition[
   });
 }
 
-/** Deletes a thank-you, uncounts it and drops its queued deliveries. False when there was none. */
-export async function deleteRecognition(db: RueckenwindDb, id: string): Promise<boolean> {
-  return db.transaction('rw', [db.recognitions, db.dailyAggregates, db.outbox], async () => {
-    const rec = await db.recognitions.get(id);
-    if (!rec) return false;
-    await db.recognitions.delete(id);
-    await bumpAggregate(db.dailyAggregates, rec.day, recognitionCounter(rec), -1);
-    // An in-flight request is already on the wire; its ack must still find its outbox item.
-    await db.outbox
-      .where('recordId')
-      .equals(id)
-      .and((item) => item.kind === 'recognition' && item.state !== 'inflight')
-      .delete();
-    return true;
+/**
+ * Deletes a thank-you, uncounts it and drops its queued deliveries. A thank-you received is noted in
+ * `deletions`, so that importReceivedThanks never brings it back. False when there was none.
+ */
+export async function deleteRecognition(db: RueckenwindDb, id: string, now = Date.now()): Promise<boolean> {
+  return db.transaction('rw', [db.recognitions, db.dailyAggregates, db.outbox, db.deletions], async () => {
+    const rec = await deleteCounted(db, db.recognitions, 'recognition', id, recognitionCounter);
+    if (rec?.direction === 'received') await db.deletions.put({ id, deletedAt: now });
+    return rec !== undefined;
+  });
+}
+
+/** Deletes a Working Out Loud post, uncounts it and drops its queued deliveries. False when there was none. */
+export async function deleteWolPost(db: RueckenwindDb, id: string): Promise<boolean> {
+  return db.transaction('rw', [db.wolPosts, db.dailyAggregates, db.outbox], async () => {
+    return (await deleteCounted(db, db.wolPosts, 'wol-post', id, () => 'wolPosts')) !== undefined;
+  });
+}
+
+/** Deletes a weekly log, uncounts it and drops its queued deliveries. False when there was none. */
+export async function deleteWeeklyLog(db: RueckenwindDb, id: string): Promise<boolean> {
+  return db.transaction('rw', [db.weeklyLogs, db.dailyAggregates, db.outbox], async () => {
+    return (await deleteCounted(db, db.weeklyLogs, 'weekly-log', id, () => 'weeklyLogs')) !== undefined;
   });
 }
 
@@ -282,6 +294,31 @@ async function putCounted<T extends { id: string; day: DayKey }>(
   await table.put(record);
   await bumpAggregate(db.dailyAggregates, record.day, counterOf(record), 1);
   return previous === undefined;
+}
+
+/**
+ * Deletes a counted record, uncounts it from its day and drops its queued deliveries. Returns the
+ * deleted record, undefined when there was none. Call inside a transaction spanning the table, the
+ * aggregates and the outbox.
+ */
+async function deleteCounted<T extends { id: string; day: DayKey }>(
+  db: RueckenwindDb,
+  table: Table<T, string>,
+  kind: OutboxKind,
+  id: string,
+  counterOf: (record: T) => AggregateCounter,
+): Promise<T | undefined> {
+  const record = await table.get(id);
+  if (!record) return undefined;
+  await table.delete(id);
+  await bumpAggregate(db.dailyAggregates, record.day, counterOf(record), -1);
+  // An in-flight request is already on the wire; its ack must still find its outbox item.
+  await db.outbox
+    .where('recordId')
+    .equals(id)
+    .and((item) => item.kind === kind && item.state !== 'inflight')
+    .delete();
+  return record;
 }
 
 /** Adds a pending outbox item. Call inside the transaction that writes the record. */

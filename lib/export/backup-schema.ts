@@ -12,7 +12,8 @@
  *     "recognitions": [Recognition, …], "wolPosts": [WolPost, …], "weeklyLogs": [WeeklyLog, …],
  *     "circles": [Circle, …], "relationships": [Relationship, …], "settings": [Settings],
  *     "intranets": [Intranet, …], "taughtSites": [TaughtSite, …], "outbox": [OutboxItem, …],
- *     "dailyAggregates": [DailyAggregate, …], "quarantine": [QuarantineEntry, …]
+ *     "dailyAggregates": [DailyAggregate, …], "quarantine": [QuarantineEntry, …],
+ *     "deletions": [Deletion, …]
  *   }
  * }
  * ```
@@ -26,6 +27,7 @@ import { z } from 'zod/mini';
 import {
   CircleSchema,
   DailyAggregateSchema,
+  DeletionSchema,
   IntranetSchema,
   OutboxItemSchema,
   RecognitionSchema,
@@ -60,6 +62,7 @@ export const BackupTablesSchema = z.object({
   outbox: z.optional(z.array(OutboxItemSchema)),
   dailyAggregates: z.optional(z.array(DailyAggregateSchema)),
   quarantine: z.optional(z.array(QuarantineEntrySchema)),
+  deletions: z.optional(z.array(DeletionSchema)),
 });
 export type BackupTables = z.infer<typeof BackupTablesSchema>;
 export type BackupTable = keyof BackupTables;
@@ -76,6 +79,7 @@ export const RECORD_SCHEMAS = {
   taughtSites: TaughtSiteSchema,
   outbox: OutboxItemSchema,
   dailyAggregates: DailyAggregateSchema,
+  deletions: DeletionSchema,
 } satisfies Partial<Record<BackupTable, z.ZodMiniType>>;
 
 export const BackupSchema = z.object({
@@ -88,7 +92,8 @@ export const BackupSchema = z.object({
 export type Backup = z.infer<typeof BackupSchema>;
 
 /**
- * Restored by an import. Not restored: intranets and taught sites (each site needs the browser's
+ * Restored by an import. `deletions` too: a thank-you received that the user deleted must not come
+ * back on the next scan in the browser the backup is restored to either. Not restored: intranets and taught sites (each site needs the browser's
  * permission again, given by the user), the outbox (deliveries belong to the browser that queued
  * them), the daily aggregates (recounted from the records) and the quarantine.
  */
@@ -99,4 +104,5 @@ export const IMPORTED_TABLES = [
   'circles',
   'relationships',
   'settings',
+  'deletions',
 ] as const satisfies readonly BackupTable[];

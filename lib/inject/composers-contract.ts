@@ -27,8 +27,10 @@ export type PageActions = {
   wolHashtag: string;
   hasTargets: boolean;
   saveThanks: (post: PostRef, draft: ThankDraft, postedText: string) => Promise<SaveFailure | undefined>;
-  saveWol: (draft: WolDraft, postedText: string) => Promise<SaveFailure | undefined>;
+  /** The saved WOL post's id, or why it was not saved. */
+  saveWol: (draft: WolDraft, postedText: string) => Promise<SaveFailure | { id: string }>;
   retryThanks: (post: PostRef) => Promise<SaveFailure | undefined>;
+  retryWol: (id: string) => Promise<SaveFailure | undefined>;
   /** Tells screen-reader users what happened, through the page's one live region. */
   announce: (text: string) => void;
 };
@@ -47,6 +49,8 @@ export type ComposerRequest = {
   page: PageActions;
   /** The thank-you was saved in the browser. */
   onThanked: () => void;
+  /** The work-out-loud post with this id was saved in the browser. */
+  onWolSaved: (id: string) => void;
   /** The user is done (cancelled or saved): the caller closes the composer and returns focus. */
   onDone: () => void;
 };

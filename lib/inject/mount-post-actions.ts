@@ -1,13 +1,16 @@
 import { BUTTONS_CSS } from '../../components/thank/styles';
 import type { PostRef } from '../db/schemas';
 import type { HostAdapter, PostIdentity } from '../hosts/types';
+import { t } from '../i18n/t';
+import type { WolPostState } from '../messages/background-to-content';
 import { type Cell, cell } from './cell';
 import { type ButtonsKit, renderPostButtons } from './post-buttons';
 import { createShadowHost } from './shadow-host';
-import type { ThanksState } from './thanks-state';
+import { thanksStateOf } from './thanks-state';
+import { IDLE_POST, type PostState, wolNewsApplies } from './wol-state';
 
 /**
- * How long new posts wait for the question how the user's thanks on them stand. Each question is a
+ * How long new posts wait for the question how the user's thanks and work-out-loud posts on them stand. Each question is a
  * message to the background, which costs more than mounting dozens of posts; an infinite feed adds a
  * batch every few hundred milliseconds, so its batches share questions. A post already thanked shows so
  * that much later.
@@ -19,15 +22,15 @@ type Options = {
   adapter: HostAdapter;
   pageUrl: () => URL;
   kit: ButtonsKit;
-  /** Asks how the user's thanks on these posts stand (saved, sent, failed). */
-  fetchStates: (postIds: string[]) => Promise<Array<{ postId: string; state: ThanksState }>>;
+  /** Asks how the user's thanks and WOL posts on these posts stand (saved, sent, failed); one answer may hold a part. */
+  fetchStates: (postIds: string[]) => Promise<Array<{ postId: string; state: Partial<PostState> }>>;
 };
 
 type PostMount = {
   root: ShadowRoot;
   identity: PostIdentity;
   readPost: () => PostRef | undefined;
-  state: Cell<ThanksState>;
+  state: Cell<PostState>;
   idPrefix: string;
   kit: ButtonsKit;
 };
@@ -48,7 +51,7 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, kit, fetchStat
   /** Every mount not yet taken down (connected, or detached since the last sweep). */
   const mounts = new Map<HTMLElement, { teardown: () => void; postId: string }>();
   /** One state per post id, shared by its mounts (a post shown twice), dropped with its last mount. */
-  const states = new Map<string, { cell: Cell<ThanksState>; mounts: number }>();
+  const states = new Map<string, { cell: Cell<PostState>; mounts: number }>();
   let unknownIds = new Set<string>();
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
   let mounted = 0;
@@ -56,7 +59,7 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, kit, fetchStat
   const stateOf = (postId: string) => {
     let shared = states.get(postId);
     if (!shared) {
-      shared = { cell: cell<ThanksState>({ kind: 'idle' }), mounts: 0 };
+      shared = { cell: cell(IDLE_POST), mounts: 0 };
       states.set(postId, shared);
       unknownIds.add(postId);
     }
@@ -64,8 +67,28 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, kit, fetchStat
     return shared.cell;
   };
 
-  const setState = (postId: string, state: ThanksState) => {
-    states.get(postId)?.cell.set(state);
+  const setState = (postId: string, state: Partial<PostState>) => {
+    const shared = states.get(postId)?.cell;
+    shared?.set({ ...shared.get(), ...state });
+  };
+
+  /**
+   * A WOL post was saved in another tab, or its delivery ended: the post it links shows it, or else the
+   * post here it was written from. Screen readers hear how a delivery ended.
+   */
+  const wolNews = ({ id, postId, state, error }: WolPostState) => {
+    const shared =
+      postId !== undefined
+        ? states.get(postId)?.cell
+        : [...states.values()].find((candidate) => {
+            const wol = candidate.cell.get().wol;
+            return wol.kind !== 'idle' && wol.id === id;
+          })?.cell;
+    const current = shared?.get();
+    const fresh = state === 'local' || state === 'pending';
+    if (!shared || !current || !wolNewsApplies(current.wol, id, fresh)) return;
+    shared.set({ ...current, wol: { ...thanksStateOf({ state, error }), id } });
+    if (!fresh) kit.page.announce(state === 'sent' ? t('wolSent') : t('wolFailed', error ?? ''));
   };
 
   const askStates = () => {
@@ -142,5 +165,5 @@ export function createPostActionsMounter({ doc, adapter, pageUrl, kit, fetchStat
     statusTimer = undefined;
   };
 
-  return { mount, sweep, setState, teardown };
+  return { mount, sweep, setState, wolNews, teardown };
 }

@@ -1,5 +1,9 @@
+import { MARKER_TAG } from '../circle/marker-tag';
 import type { HostAdapter } from '../hosts/types';
 import { SHADOW_HOST_TAG } from './shadow-host';
+
+/** Our own elements on posts (the buttons, the circle marker): their arrival is the result of a batch. */
+export const OWN_POST_TAGS: ReadonlySet<string> = new Set([SHADOW_HOST_TAG, MARKER_TAG]);
 
 /** Past this many added nodes in one frame a full rescan is cheaper than walking each of them. */
 const RESCAN_THRESHOLD = 400;
@@ -70,7 +74,7 @@ export function observePosts(
     for (const record of records) {
       // Our own hosts arriving are the result of a batch, not a reason for another one.
       for (const node of record.addedNodes) {
-        if (node instanceof Element && node.localName !== SHADOW_HOST_TAG) added.add(node);
+        if (node instanceof Element && !OWN_POST_TAGS.has(node.localName)) added.add(node);
       }
       for (const node of record.removedNodes) {
         if (node instanceof Element && record.target instanceof Element) shrunk.add(record.target);

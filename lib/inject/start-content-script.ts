@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defaultValues } from '../../components/thank/values';
-import { startCircleMarker } from '../circle/marker';
+import { type CircleMarker, startCircleMarker } from '../circle/marker';
 import type { HostId } from '../db/schemas';
 import type { HostAdapter } from '../hosts/types';
 import { setAddressForm } from '../i18n/t';
@@ -102,7 +102,7 @@ export async function startContentScript(
         target: draft.target,
         linkedPost: draft.linkedPost,
       });
-      return result.ok ? undefined : failureOf(result);
+      return result.ok ? { id: result.value.id } : failureOf(result);
     },
     async retryThanks(post) {
       const result = await sendFromContent({
@@ -110,6 +110,10 @@ export async function startContentScript(
         origin: post.origin,
         postId: post.postId,
       });
+      return result.ok ? undefined : failureOf(result);
+    },
+    async retryWol(id) {
+      const result = await sendFromContent({ type: 'wolPost.retry', origin: pageUrl().origin, id });
       return result.ok ? undefined : failureOf(result);
     },
     announce: (text) => announcer.announce(text),
@@ -126,20 +130,41 @@ export async function startContentScript(
     fetchStates: async (postIds) => {
       const result = await sendFromContent({ type: 'posts.status', origin: pageUrl().origin, postIds });
       if (!result.ok) return [];
-      return result.value.posts.map(({ postId, state, error }) => ({
-        postId,
-        state: thanksStateOf({ state, error }),
-      }));
+      return [
+        ...result.value.posts.map(({ postId, ...sync }) => ({
+          postId,
+          state: { thanks: thanksStateOf(sync) },
+        })),
+        ...(result.value.wol ?? []).map(({ postId, id, ...sync }) => ({
+          postId,
+          state: { wol: { ...thanksStateOf(sync), id } },
+        })),
+      ];
     },
   });
+  // WOL circle: posts by people on the relationship list get a marker, the others "Add to my list"
+  // (lib/circle/marker.ts). Fed by the same observer; absent where the user has no list and no circle.
+  let marker: CircleMarker | undefined;
   const stopObserving = observePosts(document, adapter, {
-    onPost: mounter.mount,
+    onPost: (post) => {
+      mounter.mount(post);
+      marker?.visit(post);
+    },
     onRemoval: mounter.sweep,
     // Reading it is what makes WXT notice an update or removal (and run `stop`), see below.
     isLive: () => ctx.isValid,
   });
-  // WOL circle: posts by people on the relationship list get a marker (lib/circle/marker.ts).
-  const stopMarking = startCircleMarker({ doc: document, adapter, pageUrl, isLive: () => ctx.isValid });
+  const markerStarted = startCircleMarker({
+    doc: document,
+    adapter,
+    pageUrl,
+    me,
+    announce: page.announce,
+    isLive: () => ctx.isValid,
+  }).then((started) => {
+    marker = started;
+    return started;
+  });
 
   // Chrome tells an orphaned script nothing, and WXT's ctx only notices when asked (or when a newer copy
   // of this script starts in the page). So ask on every batch of page changes, and whenever the user
@@ -169,7 +194,7 @@ export async function startContentScript(
     if (running.get(adapter.id) === ctx) running.delete(adapter.id);
     listening.abort();
     stopObserving();
-    void stopMarking.then((stopMarker) => stopMarker());
+    void markerStarted.then((started) => started?.stop());
     mounter.teardown();
     announcer.remove();
     browser.runtime.onMessage.removeListener(onMessage);
@@ -191,7 +216,10 @@ export async function startContentScript(
         stop();
         return undefined;
       case 'post.thanked':
-        mounter.setState(message.postId, thanksStateOf(message));
+        mounter.setState(message.postId, { thanks: thanksStateOf(message) });
+        return undefined;
+      case 'wolPost.state':
+        mounter.wolNews(message);
         return undefined;
       case 'outbox.deliver':
         // Another adapter's script in this tab (loopback runs several) leaves it to its own.

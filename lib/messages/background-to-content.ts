@@ -10,6 +10,20 @@ export const PostThankedSchema = z.object({
   error: z.optional(z.string()),
 });
 
+/**
+ * A work-out-loud post of the user was saved in another tab, or its delivery ended: the post it links
+ * shows it, or, when it links none, the post it was written from (in that tab, known by `id`).
+ */
+export const WolPostStateSchema = z.object({
+  type: z.literal('wolPost.state'),
+  origin: z.string(),
+  id: z.string(),
+  postId: z.optional(z.string()),
+  state: z.enum(SYNC_STATES),
+  error: z.optional(z.string()),
+});
+export type WolPostState = z.infer<typeof WolPostStateSchema>;
+
 /** The user switched Rückenwind off for this intranet (or revoked its permission): remove our UI. */
 export const IntranetDisabledSchema = z.object({
   type: z.literal('intranet.disabled'),
@@ -46,6 +60,7 @@ export type DeliveryResult = z.infer<typeof DeliveryResultSchema>;
 
 export const BackgroundToContentSchema = z.discriminatedUnion('type', [
   PostThankedSchema,
+  WolPostStateSchema,
   IntranetDisabledSchema,
   DeliverSchema,
 ]);

@@ -1,5 +1,10 @@
 import { z } from 'zod/mini';
-import { type CirclePageReply, CirclePageSchema } from '../circle/content-messages';
+import {
+  AddAuthorSchema,
+  type AddedAuthor,
+  type CirclePageReply,
+  CirclePageSchema,
+} from '../circle/content-messages';
 import {
   AddressFormSchema,
   HashtagSchema,
@@ -51,6 +56,13 @@ export const RetryThanksSchema = z.object({
   postId: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
+/** Try again to deliver one of the user's work-out-loud posts whose delivery failed. */
+export const RetryWolPostSchema = z.object({
+  type: z.literal('wolPost.retry'),
+  origin: z.string(),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+
 export const PostsStatusSchema = z.object({
   type: z.literal('posts.status'),
   origin: z.string(),
@@ -76,10 +88,12 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   SaveRecognitionSchema,
   SaveWolPostSchema,
   RetryThanksSchema,
+  RetryWolPostSchema,
   PostsStatusSchema,
   RepliesFoundSchema,
   LoadComposersSchema,
   CirclePageSchema,
+  AddAuthorSchema,
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
@@ -97,9 +111,22 @@ export const PageHelloReplySchema = z.object({
 export type PageHelloReply = z.infer<typeof PageHelloReplySchema>;
 export const SavedWolPostSchema = z.object({ id: z.string() });
 export const RetriedSchema = z.object({ retried: z.boolean() });
-/** Per post, the delivery state of the user's latest thank-you on it; posts never thanked are absent. */
+/**
+ * Per post, the delivery state of the user's latest thank-you on it; posts never thanked are absent.
+ * `wol`: per post, the user's latest work-out-loud post that links it; absent when none does.
+ */
 export const PostsStatusReplySchema = z.object({
   posts: z.array(z.object({ postId: z.string(), state: z.enum(SYNC_STATES), error: z.optional(z.string()) })),
+  wol: z.optional(
+    z.array(
+      z.object({
+        postId: z.string(),
+        id: z.string(),
+        state: z.enum(SYNC_STATES),
+        error: z.optional(z.string()),
+      }),
+    ),
+  ),
 });
 export type PostsStatusReply = z.infer<typeof PostsStatusReplySchema>;
 /** How many of the replies were thanks not seen before. */
@@ -113,10 +140,12 @@ export type ContentReplies = {
   'recognition.save': SavedRecognition;
   'wolPost.save': z.infer<typeof SavedWolPostSchema>;
   'recognition.retry': { retried: boolean };
+  'wolPost.retry': { retried: boolean };
   'posts.status': PostsStatusReply;
   'replies.found': z.infer<typeof RepliesImportedSchema>;
   'composers.load': z.infer<typeof ComposersLoadedSchema>;
   'circle.page': CirclePageReply;
+  'circle.addAuthor': AddedAuthor;
 };
 
 /**

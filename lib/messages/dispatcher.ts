@@ -80,9 +80,11 @@ function claimedOrigins(message: ContentToBackground): string[] {
       return [message.origin, ...message.replies.flatMap((reply) => (reply.post ? [reply.post.origin] : []))];
     case 'page.hello':
     case 'recognition.retry':
+    case 'wolPost.retry':
     case 'posts.status':
     case 'composers.load':
     case 'circle.page':
+    case 'circle.addAuthor':
       return [message.origin];
   }
 }
@@ -167,6 +169,10 @@ function runUi(message: UiToBackground, handlers: UiHandlers): Promise<Result<un
       return handlers['intranet.setEnabled'](message);
     case 'recognition.delete':
       return handlers['recognition.delete'](message);
+    case 'wolPost.delete':
+      return handlers['wolPost.delete'](message);
+    case 'weeklyLog.delete':
+      return handlers['weeklyLog.delete'](message);
     case 'settings.update':
       return handlers['settings.update'](message);
     case 'teach.start':
@@ -214,6 +220,8 @@ function runContent(
       return handlers['wolPost.save'](message, context);
     case 'recognition.retry':
       return handlers['recognition.retry'](message, context);
+    case 'wolPost.retry':
+      return handlers['wolPost.retry'](message, context);
     case 'posts.status':
       return handlers['posts.status'](message, context);
     case 'replies.found':
@@ -222,5 +230,7 @@ function runContent(
       return handlers['composers.load'](message, context);
     case 'circle.page':
       return handlers['circle.page'](message, context);
+    case 'circle.addAuthor':
+      return handlers['circle.addAuthor'](message, context);
   }
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
-import { CirclePageReplySchema } from '../circle/content-messages';
+import { AddedAuthorSchema, CirclePageReplySchema } from '../circle/content-messages';
 import {
   ComposersLoadedSchema,
   type ContentReplies,
@@ -19,10 +19,12 @@ const contentReplySchemas = {
   'recognition.save': SavedRecognitionSchema,
   'wolPost.save': SavedWolPostSchema,
   'recognition.retry': RetriedSchema,
+  'wolPost.retry': RetriedSchema,
   'posts.status': PostsStatusReplySchema,
   'replies.found': RepliesImportedSchema,
   'composers.load': ComposersLoadedSchema,
   'circle.page': CirclePageReplySchema,
+  'circle.addAuthor': AddedAuthorSchema,
 } satisfies { [K in keyof ContentReplies]: z.ZodMiniType<ContentReplies[K]> };
 
 // Built once per reply type: content scripts ask about every batch of posts.

@@ -12,6 +12,7 @@ import {
   ValueNameSchema,
 } from '../db/schemas';
 import { DATA_MESSAGES, type DataReplies } from '../export/ui-messages';
+import { HISTORY_MESSAGES, type HistoryReplies } from '../history/ui-messages';
 
 /** Messages the popup, options page and side panel send to the background, the only database writer. */
 export const SetIntranetEnabledSchema = z.object({
@@ -83,6 +84,7 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
   ...CIRCLE_MESSAGES,
   ...ACCOUNT_MESSAGES,
   ...DATA_MESSAGES,
+  ...HISTORY_MESSAGES,
 ]);
 export type UiToBackground = z.infer<typeof UiToBackgroundSchema>;
 
@@ -97,4 +99,5 @@ export type UiReplies = {
   'teach.forget': { origin: string };
 } & CircleReplies &
   AccountReplies &
-  DataReplies;
+  DataReplies &
+  HistoryReplies;

@@ -1,6 +1,11 @@
 import type { Page } from '@playwright/test';
 import { startDemoIntranet } from '../../demo-intranet/server.mjs';
-import { countInClosedShadowRoots, waitForRole } from '../../scripts/lib/closed-shadow.mjs';
+import {
+  clickByRole,
+  countInClosedShadowRoots,
+  findByRole,
+  waitForRole,
+} from '../../scripts/lib/closed-shadow.mjs';
 import { openCompanion } from './support/circle';
 import { type ExtensionFixture, expect, readExtensionDb, test } from './support/fixtures';
 import { tabIdOf } from './support/popup';
@@ -57,11 +62,138 @@ intranet(
     expect(
       await page.evaluate(() => document.querySelector('rueckenwind-circle-marker')?.shadowRoot ?? null),
     ).toBe(null);
-    const marked = page.locator('article.post:has(> footer > rueckenwind-circle-marker)');
-    await expect(marked).toHaveCount(annasPosts);
-    for (const author of await marked.locator(':scope > header > a.post-author').allTextContents()) {
-      expect(author).toBe('Anna Schmidt');
-    }
+    // Everyone else's posts offer “Add to my list” in the same element, the user's own posts nothing:
+    // the page's DOM does not tell who is on the list.
+    const authors = await page.locator('article.post > header > a.post-author').allTextContents();
+    const others = authors.filter((author) => author !== 'Anna Schmidt' && author !== 'Mara Keller');
+    expect(others.length).toBeGreaterThan(0);
+    const offers = await waitForRole(page, 'button', /^Add .+ to my relationship list$/, {
+      count: others.length,
+    });
+    expect(offers.map((offer) => offer.name).sort()).toEqual(
+      others.map((author) => `Add ${author} to my relationship list`).sort(),
+    );
+    const withElement = page.locator('article.post:has(> footer > rueckenwind-circle-marker)');
+    await expect(withElement).toHaveCount(annasPosts + others.length);
+    const marasPosts = page.locator('article.post', {
+      has: page.locator(':scope > header > a.post-author', { hasText: /^Mara Keller$/ }),
+    });
+    expect(await marasPosts.count()).toBeGreaterThan(0);
+    await expect(marasPosts.locator(':scope > footer > rueckenwind-circle-marker')).toHaveCount(0);
+  },
+);
+
+const addJonas = 'Add Jonas Weber to my relationship list';
+const jonasListed = /^Jonas Weber is on your relationship list\./;
+
+/** How many posts on the page Jonas Weber wrote (more than one: all of them get the marker). */
+async function postsByJonas(page: Page): Promise<number> {
+  const count = await page.locator('a.post-author', { hasText: /^Jonas Weber$/ }).count();
+  expect(count).toBeGreaterThan(1);
+  return count;
+}
+
+/** The companion lists exactly this person, with their intranet identity (profile link). */
+async function expectListedInCompanion(companion: Page, demoUrl: string) {
+  await companion.reload();
+  const entries = companion.locator('li.relationship');
+  await expect(entries).toHaveCount(1);
+  await expect(entries.first()).toHaveAttribute('data-person', 'Jonas Weber');
+  await expect(entries.first().getByRole('link', { name: 'Jonas Weber' })).toHaveAttribute(
+    'href',
+    `${demoUrl}/people/jonas.weber`,
+  );
+}
+
+intranet(
+  'one click on “Add to my list” puts the post’s author on the relationship list and marks all their posts',
+  async ({ extension, own }) => {
+    const companion = await circleWithList(extension, own.url, []);
+    const page = await extension.context.newPage();
+    await page.goto(own.url);
+    const jonasPosts = await postsByJonas(page);
+    await waitForRole(page, 'button', addJonas, { count: jonasPosts });
+    expect(await countInClosedShadowRoots(page, '.marker')).toBe(0);
+
+    // His second post, not the first: every post of his follows.
+    await clickByRole(page, 'button', addJonas, { nth: 1 });
+    await waitForRole(page, 'note', jonasListed, { count: jonasPosts });
+    await waitForRole(page, 'button', addJonas, { count: 0 });
+    await expect
+      .poll(() => findByRole(page, 'StaticText', 'Jonas Weber is now on your relationship list.'))
+      .toHaveLength(1);
+    // Nobody else was marked, and the others can still be added.
+    expect(await countInClosedShadowRoots(page, '.marker')).toBe(jonasPosts);
+    await waitForRole(page, 'button', 'Add Anna Schmidt to my relationship list');
+
+    const [relationship] = (await readExtensionDb(extension, 'relationships')) as Array<{ person: unknown }>;
+    expect(relationship?.person).toEqual({
+      name: 'Jonas Weber',
+      id: 'jonas.weber',
+      profileUrl: `${own.url}/people/jonas.weber`,
+    });
+    await expectListedInCompanion(companion, own.url);
+  },
+);
+
+intranet('“Add to my list” works from the keyboard: Tab to it, Enter', async ({ extension, own }) => {
+  const companion = await circleWithList(extension, own.url, []);
+  const page = await extension.context.newPage();
+  await page.goto(own.url);
+  const jonasPosts = await postsByJonas(page);
+  await waitForRole(page, 'button', addJonas, { count: jonasPosts });
+  // From the host's last button in Jonas's first post, Tab moves through ours to “Add to my list”.
+  const firstPost = page
+    .locator('article.post', {
+      has: page.locator(':scope > header > a.post-author', { hasText: /^Jonas Weber$/ }),
+    })
+    .first();
+  await firstPost.locator(':scope > footer > button.action-reply').focus();
+  let tabs = 0;
+  for (; tabs < 5; tabs++) {
+    await page.keyboard.press('Tab');
+    const [focused] = await findByRole(page, 'button', addJonas).then((all) => all.filter((b) => b.focused));
+    if (focused) break;
+  }
+  expect(tabs).toBeLessThan(5);
+  await page.keyboard.press('Enter');
+  await waitForRole(page, 'note', jonasListed, { count: jonasPosts });
+  // The keyboard user keeps their place: the focus is on the marker that replaced the button.
+  await expect
+    .poll(async () => (await findByRole(page, 'note', jonasListed)).filter((note) => note.focused).length)
+    .toBe(1);
+  await expectListedInCompanion(companion, own.url);
+});
+
+intranet(
+  'a failed “Add to my list” says why on the post and can be tried again',
+  async ({ extension, own }) => {
+    const companion = await circleWithList(extension, own.url, []);
+    const page = await extension.context.newPage();
+    await page.goto(own.url);
+    await waitForRole(page, 'button', addJonas);
+
+    // The circle is deleted after the page loaded: there is no list to add to any more.
+    companion.once('dialog', (dialog) => void dialog.accept());
+    await companion.getByRole('button', { name: 'Delete circle' }).click();
+    await expect(companion.getByRole('form', { name: 'New circle' })).toBeVisible();
+    await page.bringToFront();
+    await clickByRole(page, 'button', addJonas);
+    const problem = 'Create a WOL circle first (Rückenwind button → WOL circle).';
+    await expect.poll(() => findByRole(page, 'StaticText', problem)).not.toHaveLength(0);
+    expect(await readExtensionDb(extension, 'relationships')).toEqual([]);
+    const [button] = await findByRole(page, 'button', addJonas);
+    expect(button?.description).toBe(problem);
+
+    // With a circle again, the same button works.
+    const form = companion.getByRole('form', { name: 'New circle' });
+    await form.getByLabel('Name of the circle').fill('Zweite Runde');
+    await form.getByRole('button', { name: 'Create circle' }).click();
+    await expect(companion.getByRole('form', { name: 'Add a person' })).toBeVisible();
+    await page.bringToFront();
+    await clickByRole(page, 'button', addJonas);
+    await waitForRole(page, 'note', jonasListed);
+    await expectListedInCompanion(companion, own.url);
   },
 );
 

@@ -275,28 +275,37 @@ test('Slack: before the account is connected the thank-you waits, then goes out 
 });
 
 /** The composer closed and the page announced the post as saved (it goes out in the background). */
-async function expectWolSaved(page: Page) {
+/**
+ * Connects the host's account, opens a thread there and posts a work-out-loud update about the post of
+ * `author` to `target`; returns the saved post once it is sent.
+ */
+async function workOutLoudThere(
+  extension: ExtensionFixture,
+  host: keyof typeof ACCOUNTS,
+  thread: string,
+  { author, text, target }: { author: string; text: string; target: string },
+) {
+  await connectAccount(extension, host);
+  const page = await extension.context.newPage();
+  await page.goto(thread);
+  await waitForRole(page, 'button', `Work out loud about this post by ${author}`);
+  const saved = await workOutLoud(extension, page, author, text, target);
   await expect.poll(() => findByRole(page, 'StaticText', 'Work-out-loud post saved')).toHaveLength(1);
+  expect(saved.sync).toMatchObject({ state: 'sent' });
+  expect(saved.text).toContain(text);
+  return saved;
 }
 
 test('Viva Engage: a work-out-loud post names its group and is posted there once, as a new post, with the bearer token', async ({
   extension,
   engage: server,
 }) => {
-  await connectAccount(extension, 'Viva Engage');
-  const page = await extension.context.newPage();
-  await page.goto(ENGAGE_THREAD);
-  await waitForRole(page, 'button', 'Work out loud about this post by Anna Schmidt');
-  const saved = await workOutLoud(
-    extension,
-    page,
-    'Anna Schmidt',
-    'eine Checkliste für neue Kolleg:innen',
-    String(engage.GROUP_ID),
-  );
-  await expectWolSaved(page);
+  const saved = await workOutLoudThere(extension, 'Viva Engage', ENGAGE_THREAD, {
+    author: 'Anna Schmidt',
+    text: 'eine Checkliste für neue Kolleg:innen',
+    target: String(engage.GROUP_ID),
+  });
 
-  expect(saved.sync).toMatchObject({ state: 'sent' });
   const writes = server.log.find('POST', '/api/v1/messages.json');
   expect(writes).toMatchObject([{ status: 201 }]);
   const bearer = /^Bearer (\S+)$/.exec(String(writes[0]?.headers.authorization))?.[1];
@@ -310,27 +319,18 @@ test('Viva Engage: a work-out-loud post names its group and is posted there once
       body: { plain: saved.text.trim() },
     },
   ]);
-  expect(saved.text).toContain('eine Checkliste für neue Kolleg:innen');
 });
 
 test('Slack: a work-out-loud post names its channel and is posted there once, as a new message, with the user token', async ({
   extension,
   slack: server,
 }) => {
-  await connectAccount(extension, 'Slack');
-  const page = await extension.context.newPage();
-  await page.goto(SLACK_THREAD);
-  await waitForRole(page, 'button', 'Work out loud about this post by Lukas Hoffmann');
-  const saved = await workOutLoud(
-    extension,
-    page,
-    'Lukas Hoffmann',
-    'eine Drehmomenttabelle für die Linie 3',
-    slack.CHANNEL,
-  );
-  await expectWolSaved(page);
+  const saved = await workOutLoudThere(extension, 'Slack', SLACK_THREAD, {
+    author: 'Lukas Hoffmann',
+    text: 'eine Drehmomenttabelle für die Linie 3',
+    target: slack.CHANNEL,
+  });
 
-  expect(saved.sync).toMatchObject({ state: 'sent' });
   const posts = server.calls.filter((call) => call.method === 'chat.postMessage');
   expect(posts).toHaveLength(1);
   expect(server.auth.check(posts[0]?.token)).toMatchObject({ ok: true, userId: slack.SIGNED_IN.id });
@@ -342,5 +342,4 @@ test('Slack: a work-out-loud post names its channel and is posted there once, as
   expect(written).toMatchObject({ channel: slack.CHANNEL });
   expect(written).not.toHaveProperty('thread_ts');
   expect(saved.sync.remoteId).toBe(`${slack.CHANNEL}:${written?.ts}`);
-  expect(saved.text).toContain('eine Drehmomenttabelle für die Linie 3');
 });

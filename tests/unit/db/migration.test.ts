@@ -47,7 +47,7 @@ describe('migration from version 1 to the current version', () => {
     const name = await createV1Database(v1Tables);
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
 
     const oldRecognitions = v1Tables.recognitions ?? [];
     expect(oldRecognitions).toHaveLength(13);
@@ -155,11 +155,12 @@ describe('migration from version 1 to the current version', () => {
   it('creates the current version directly on a fresh install', async () => {
     const db = openDatabase(`fresh-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'accounts',
       'circles',
       'dailyAggregates',
+      'deletions',
       'intranets',
       'outbox',
       'quarantine',

@@ -8,7 +8,7 @@ import { createPostActionsMounter, STATUS_DELAY_MS } from '../../../lib/inject/m
 import { createButtonsKit } from '../../../lib/inject/post-buttons';
 import { observePosts } from '../../../lib/inject/post-observer';
 import { SHADOW_HOST_TAG } from '../../../lib/inject/shadow-host';
-import type { ThanksState } from '../../../lib/inject/thanks-state';
+import type { PostState } from '../../../lib/inject/wol-state';
 import { fail } from '../../../lib/messages/result';
 import { demoPage, footer, PAGE_URL, post } from './demo-posts';
 import { controlFrames, settle } from './frames';
@@ -37,16 +37,19 @@ const page: PageActions = {
   wolHashtag: '#WOL',
   hasTargets: false,
   saveThanks: async () => undefined,
-  saveWol: async () => undefined,
+  saveWol: async () => ({ id: 'wol-1' }),
   retryThanks: async () => undefined,
-  announce: () => undefined,
+  retryWol: async () => undefined,
+  announce: (text) => announced.push(text),
 };
+/** What screen readers were told, through the page's live region. */
+let announced: string[];
 
 let feed: HTMLElement;
 let frames: ReturnType<typeof controlFrames>;
 let stop: () => void;
 let fetchStates: ReturnType<
-  typeof vi.fn<(ids: string[]) => Promise<Array<{ postId: string; state: ThanksState }>>>
+  typeof vi.fn<(ids: string[]) => Promise<Array<{ postId: string; state: Partial<PostState> }>>>
 >;
 let mounter: ReturnType<typeof createPostActionsMounter>;
 const attachShadow = HTMLElement.prototype.attachShadow;
@@ -108,6 +111,7 @@ function expectOneMountPerPost() {
 
 beforeEach(() => {
   feed = demoPage();
+  announced = [];
   frames = controlFrames();
   fetchStates = vi.fn(async () => []);
   rootOf = new WeakMap();
@@ -123,6 +127,78 @@ afterEach(() => {
   stop();
   HTMLElement.prototype.attachShadow = attachShadow;
   vi.unstubAllGlobals();
+});
+
+const wolButtonOf = (postId: string) => {
+  const [host] = mountsOf(feed.querySelector(`#post-${postId}`) as Element);
+  return (host && rootOf.get(host)?.querySelector('button.wol')) ?? null;
+};
+const wolNews = (news: {
+  id: string;
+  postId?: string;
+  state: 'pending' | 'sent' | 'failed';
+  error?: string;
+}) => mounter.wolNews({ type: 'wolPost.state', origin: PAGE_URL.origin, ...news });
+
+describe('the work-out-loud state of the posts on a page', () => {
+  it('shows the WOL states the answer about new posts holds, next to the thanks states', async () => {
+    fetchStates.mockResolvedValue([
+      { postId: '2', state: { thanks: { kind: 'sent' } } },
+      { postId: '2', state: { wol: { kind: 'failed', error: 'HTTP 403', id: 'w1' } } },
+    ]);
+    feed.append(post('1'), post('2'));
+    start();
+    await paint();
+    expect(wolButtonOf('2')?.getAttribute('data-state')).toBe('failed');
+    expect(
+      thankButtonOf(mountsOf(feed.querySelector('#post-2') as Element)[0])?.getAttribute('data-state'),
+    ).toBe('sent');
+    expect(wolButtonOf('1')?.getAttribute('data-state')).toBe('idle');
+    // Loading states is not news: nothing is announced.
+    expect(announced).toEqual([]);
+  });
+
+  it('shows how the delivery of a WOL post ended on the post it links, and tells screen readers', async () => {
+    feed.append(post('1'), post('2'));
+    start();
+    await paint();
+    mounter.setState('1', { wol: { kind: 'saved', id: 'w1' } });
+    wolNews({ id: 'w1', postId: '1', state: 'failed', error: 'HTTP 403' });
+    expect(wolButtonOf('1')?.getAttribute('data-state')).toBe('failed');
+    expect(announced).toEqual(['wolFailed']);
+    wolNews({ id: 'w1', postId: '1', state: 'sent' });
+    expect(wolButtonOf('1')?.getAttribute('data-state')).toBe('sent');
+    expect(announced).toEqual(['wolFailed', 'wolSent']);
+    expect(wolButtonOf('2')?.getAttribute('data-state')).toBe('idle');
+  });
+
+  it('finds the post a WOL post that links none was written from, by its id', async () => {
+    feed.append(post('1'), post('2'));
+    start();
+    await paint();
+    mounter.setState('2', { wol: { kind: 'saved', id: 'w9' } });
+    wolNews({ id: 'w9', state: 'sent' });
+    expect(wolButtonOf('2')?.getAttribute('data-state')).toBe('sent');
+    expect(wolButtonOf('1')?.getAttribute('data-state')).toBe('idle');
+    // One this page never showed is nobody's here.
+    wolNews({ id: 'elsewhere', state: 'failed', error: 'HTTP 500' });
+    expect(announced).toEqual(['wolSent']);
+  });
+
+  it('lets news about an older WOL post not hide a newer one, and shows one saved in another tab', async () => {
+    feed.append(post('1'));
+    start();
+    await paint();
+    mounter.setState('1', { wol: { kind: 'saved', id: 'new' } });
+    wolNews({ id: 'old', postId: '1', state: 'sent' });
+    expect(wolButtonOf('1')?.getAttribute('data-state')).toBe('saved');
+    wolNews({ id: 'newer', postId: '1', state: 'pending' });
+    wolNews({ id: 'new', postId: '1', state: 'failed', error: 'HTTP 500' });
+    expect(wolButtonOf('1')?.getAttribute('data-state')).toBe('saved');
+    wolNews({ id: 'newer', postId: '1', state: 'sent' });
+    expect(wolButtonOf('1')?.getAttribute('data-state')).toBe('sent');
+    expect(announced).toEqual(['wolSent']);
+  });
 });
 
 describe('mounting on a changing page', () => {
@@ -168,7 +244,7 @@ describe('mounting on a changing page', () => {
   });
 
   it('mounts a post replaced by a fresh copy once, keeping its thanks state without asking again', async () => {
-    fetchStates.mockResolvedValue([{ postId: '2', state: { kind: 'saved' } }]);
+    fetchStates.mockResolvedValue([{ postId: '2', state: { thanks: { kind: 'saved' } } }]);
     feed.append(post('1'), post('2'));
     start();
     await paint();

@@ -10,6 +10,7 @@ import { cell } from '../../../lib/inject/cell';
 import type { ComposerRequest, Composers, PageActions } from '../../../lib/inject/composers-contract';
 import { createButtonsKit, renderPostButtons } from '../../../lib/inject/post-buttons';
 import type { ThanksState } from '../../../lib/inject/thanks-state';
+import { IDLE_POST, type PostState, type WolState } from '../../../lib/inject/wol-state';
 import { fail, ok, type Result } from '../../../lib/messages/result';
 import { PAGE_URL } from './demo-posts';
 
@@ -30,6 +31,7 @@ const POST: PostRef = {
 
 let announced: string[];
 let retried: PostRef[];
+let retriedWol: string[];
 let page: PageActions;
 let root: ShadowRoot;
 let teardown: () => void;
@@ -49,10 +51,12 @@ const standInComposers: Composers = {
   },
 };
 
-function mountButtons(
-  state = cell<ThanksState>({ kind: 'idle' }),
-  readPost = () => POST as PostRef | undefined,
-) {
+/** A post's shared state with the thanks in `thanks` and no WOL post. */
+const withThanks = (thanks: ThanksState) => cell<PostState>({ ...IDLE_POST, thanks });
+/** The same with the WOL post in `wol`, as the mounter sets it. */
+const withWol = (state: ReturnType<typeof withThanks>, wol: WolState) => state.set({ ...state.get(), wol });
+
+function mountButtons(state = cell<PostState>(IDLE_POST), readPost = () => POST as PostRef | undefined) {
   const host = document.createElement('rueckenwind-post-actions');
   document.body.append(host);
   root = host.attachShadow({ mode: 'closed' });
@@ -77,6 +81,7 @@ const failureLine = () => root.querySelector('.failure');
 beforeEach(() => {
   announced = [];
   retried = [];
+  retriedWol = [];
   loads = 0;
   opened = [];
   stillOpen = new Set();
@@ -88,9 +93,13 @@ beforeEach(() => {
     wolHashtag: '#WOL',
     hasTargets: false,
     saveThanks: async () => undefined,
-    saveWol: async () => undefined,
+    saveWol: async () => ({ id: 'wol-1' }),
     retryThanks: async (post) => {
       retried.push(post);
+      return undefined;
+    },
+    retryWol: async (id) => {
+      retriedWol.push(id);
       return undefined;
     },
     announce: (text) => announced.push(text),
@@ -115,36 +124,37 @@ describe('the buttons of one post', () => {
 
   it('follow the state of the thanks: saved, sent, failed with its reason and a retry', () => {
     const state = mountButtons();
-    state.set({ kind: 'saved' });
+    const thanks = (next: ThanksState) => state.set({ ...state.get(), thanks: next });
+    thanks({ kind: 'saved' });
     expect(thankButton().getAttribute('data-state')).toBe('saved');
     expect(thankButton().getAttribute('aria-label')).toBe('thankedButtonLabel(Anna $1 Schmidt)');
     expect(thankButton().textContent).toBe('✓thankedButton');
-    state.set({ kind: 'sent' });
+    thanks({ kind: 'sent' });
     expect(thankButton().getAttribute('aria-label')).toBe('thankedSentButtonLabel(Anna $1 Schmidt)');
     expect(failureLine()).toBe(null);
 
-    state.set({ kind: 'failed', error: 'HTTP 503' });
+    thanks({ kind: 'failed', error: 'HTTP 503' });
     expect(thankButton().getAttribute('data-state')).toBe('failed');
     expect(thankButton().textContent).toBe('!failedButton');
     expect(failureLine()?.textContent).toBe('statusFailed(HTTP 503) retry');
-    state.set({ kind: 'sent' });
+    thanks({ kind: 'sent' });
     expect(failureLine()).toBe(null);
   });
 
   it('start in the state the post already has (a post shown again)', () => {
-    mountButtons(cell<ThanksState>({ kind: 'failed', error: 'offline' }));
+    mountButtons(withThanks({ kind: 'failed', error: 'offline' }));
     expect(thankButton().getAttribute('data-state')).toBe('failed');
     expect(root.querySelector('button.retry')).not.toBe(null);
   });
 
   it('retry a failed delivery with the post read at that moment, then show it saved', async () => {
-    const state = mountButtons(cell<ThanksState>({ kind: 'failed', error: 'offline' }));
+    const state = mountButtons(withThanks({ kind: 'failed', error: 'offline' }));
     const retry = root.querySelector('button.retry') as HTMLButtonElement;
     retry.focus();
     retry.click();
     await vi.waitFor(() => expect(thankButton().getAttribute('data-state')).toBe('saved'));
     expect(retried).toEqual([POST]);
-    expect(state.get()).toEqual({ kind: 'saved' });
+    expect(state.get().thanks).toEqual({ kind: 'saved' });
     expect(announced).toEqual(['statusSaved']);
     expect(failureLine()).toBe(null);
     // The retry button went away under the keyboard: focus stays on the post's buttons.
@@ -202,12 +212,12 @@ describe('the buttons of one post', () => {
     await vi.waitFor(() => expect(opened).toHaveLength(1));
     expect(failureLine()).toBe(null);
     opened[0]?.onThanked();
-    expect(state.get()).toEqual({ kind: 'saved' });
+    expect(state.get().thanks).toEqual({ kind: 'saved' });
     expect(thankButton().getAttribute('data-state')).toBe('saved');
   });
 
   it('say so when the post can no longer be read at the moment of the retry', async () => {
-    mountButtons(cell<ThanksState>({ kind: 'failed', error: 'offline' }), () => undefined);
+    mountButtons(withThanks({ kind: 'failed', error: 'offline' }), () => undefined);
     (root.querySelector('button.retry') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(announced).toEqual(['errorPostUnreadable']));
     expect(retried).toEqual([]);
@@ -217,9 +227,85 @@ describe('the buttons of one post', () => {
     const state = mountButtons();
     teardown();
     expect(root.querySelector('button')).toBe(null);
-    state.set({ kind: 'saved' });
+    state.set({ ...state.get(), thanks: { kind: 'saved' } });
     expect(root.querySelector('button')).toBe(null);
     teardown = () => undefined;
+  });
+});
+
+const wolButton = () => root.querySelector('button.wol') as HTMLButtonElement;
+const wolNote = () => root.querySelector('.note');
+const wolRetry = () => root.querySelector('.note > button.retry') as HTMLButtonElement;
+
+describe('the work-out-loud state of one post', () => {
+  it("shows a saved WOL post next to the button, then sent, and names it as the button's description", () => {
+    const state = mountButtons();
+    expect(wolNote()).toBe(null);
+    expect(wolButton().hasAttribute('aria-describedby')).toBe(false);
+    withWol(state, { kind: 'saved', id: 'wol-1' });
+    expect(wolButton().getAttribute('data-state')).toBe('saved');
+    expect(wolNote()?.textContent).toBe('wolSaved');
+    // The button keeps its name (it always offers a new post); the state is its description.
+    expect(wolButton().getAttribute('aria-label')).toBe('wolButtonLabel(Anna $1 Schmidt)');
+    expect(wolButton().getAttribute('aria-describedby')).toBe(wolNote()?.id);
+    expect(root.getElementById(wolNote()?.id ?? '')).toBe(wolNote());
+    withWol(state, { kind: 'sent', id: 'wol-1' });
+    expect(wolNote()?.textContent).toBe('wolSent');
+    expect(wolButton().textContent).toBe('✓wolButton');
+    // The thank-you's state is untouched by it.
+    expect(thankButton().getAttribute('data-state')).toBe('idle');
+    expect(failureLine()).toBe(null);
+  });
+
+  it("shows a failed WOL post with the host's reason and a retry that re-queues exactly that post", async () => {
+    const state = mountButtons();
+    withWol(state, { kind: 'failed', error: 'HTTP 403: Posting is paused', id: 'wol-7' });
+    expect(wolButton().getAttribute('data-state')).toBe('failed');
+    expect(wolNote()?.textContent).toBe('wolFailed(HTTP 403: Posting is paused) retry');
+    const retry = wolRetry();
+    retry.focus();
+    retry.click();
+    await vi.waitFor(() => expect(wolNote()?.textContent).toBe('wolSaved'));
+    expect(retriedWol).toEqual(['wol-7']);
+    expect(retried).toEqual([]);
+    expect(state.get().wol).toEqual({ kind: 'saved', id: 'wol-7' });
+    expect(announced).toEqual(['wolSaved']);
+    // The retry went away under the keyboard: focus stays on the Work-out-loud button.
+    expect(root.activeElement).toBe(wolButton());
+  });
+
+  it('keeps the failed state and says why when the retry is refused', async () => {
+    page.retryWol = async () => ({ reason: 'errorStorage', detail: 'disk full' });
+    const state = mountButtons();
+    withWol(state, { kind: 'failed', error: 'offline', id: 'wol-7' });
+    wolRetry().click();
+    await vi.waitFor(() => expect(announced).toEqual(['errorStorage(disk full)']));
+    expect(state.get().wol.kind).toBe('failed');
+  });
+
+  it("keeps a thank-you's retry in place (and focused) while the WOL state changes", () => {
+    const state = mountButtons(withThanks({ kind: 'failed', error: 'offline' }));
+    const thanksRetry = failureLine()?.querySelector('button.retry') as HTMLButtonElement;
+    thanksRetry.focus();
+    withWol(state, { kind: 'sent', id: 'wol-1' });
+    expect(failureLine()?.querySelector('button.retry')).toBe(thanksRetry);
+    expect(root.activeElement).toBe(thanksRetry);
+  });
+
+  it('shows the WOL post it saved as saved, with its id for a later retry', async () => {
+    const state = mountButtons();
+    nextLoad = () => ok(standInComposers);
+    wolButton().click();
+    await vi.waitFor(() => expect(opened).toHaveLength(1));
+    opened[0]?.onWolSaved('wol-42');
+    expect(state.get()).toEqual({ thanks: { kind: 'idle' }, wol: { kind: 'saved', id: 'wol-42' } });
+    expect(wolNote()?.textContent).toBe('wolSaved');
+  });
+
+  it('starts in the state the post already has (after a reload)', () => {
+    mountButtons(cell<PostState>({ ...IDLE_POST, wol: { kind: 'failed', error: 'HTTP 500', id: 'w' } }));
+    expect(wolButton().getAttribute('data-state')).toBe('failed');
+    expect(wolRetry().textContent).toBe('retry');
   });
 });
 
