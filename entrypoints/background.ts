@@ -5,6 +5,7 @@ import { createHandlers } from '../lib/background/handlers';
 import { offerAddFromPost } from '../lib/circle/add-from-post';
 import { listenForReminders } from '../lib/circle/reminders';
 import { openDatabase } from '../lib/db/database';
+import type { HostId } from '../lib/db/schemas';
 import { seedBuiltinIntranets } from '../lib/db/writes';
 import { createTokenScan } from '../lib/inbound/token-scan';
 import { notifyTabs, onOriginsRevoked } from '../lib/intranets/manage';
@@ -16,6 +17,7 @@ import { createSyncEngine } from '../lib/sync/engine';
 import { deliverThroughPage } from '../lib/sync/page-transport';
 import { sessionSendStates } from '../lib/sync/send-states';
 import { backgroundTokenTransport, isTokenHost } from '../lib/sync/token-transport';
+import { backgroundTargetLookup } from '../lib/targets/in-background';
 
 const DRAIN_ALARM = 'rueckenwind-outbox';
 /** Set after each drain for the moment the next item falls due (a Retry-After, a backoff, a settle). */
@@ -73,18 +75,16 @@ export default defineBackground(() => {
   });
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   // Token hosts run no content script of ours: the background asks their APIs for thanks received.
-  const scanTokenHosts = createTokenScan(db, {
-    auth: () => backgroundAuth(db),
-    meteredFetch: (host) => (input, init) => engine.metered(host, () => fetch(input, init)),
-    now: () => Date.now(),
-  });
+  const meteredFetch = (host: HostId) => (input: RequestInfo | URL, init?: RequestInit) =>
+    engine.metered(host, () => fetch(input, init));
+  const scanTokenHosts = createTokenScan(db, { auth: () => backgroundAuth(db), meteredFetch, now: () => Date.now() });
   const drain = () => {
     void engine.drain().catch(report('sync'));
     void scanTokenHosts().catch(report('thanks received'));
   };
 
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-  const deps = { extensionId: browser.runtime.id, extensionOrigin, ...createHandlers(db, undefined, drain) };
+  const deps = { extensionId: browser.runtime.id, extensionOrigin, ...createHandlers(db, undefined, drain, backgroundTargetLookup(db, meteredFetch)) };
 
   // Idempotent, so it runs on install and again on every worker start: a lost install-time write or a
   // registration changed behind our back is repaired the next time the worker wakes.

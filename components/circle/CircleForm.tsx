@@ -1,9 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_REMINDER_MINUTES } from '../../lib/circle/meetings';
 import type { CircleDraft } from '../../lib/circle/ui-messages';
 import type { Circle, Intranet, Person } from '../../lib/db/schemas';
 import { t, uiLanguage } from '../../lib/i18n/t';
 import { sendFromUi } from '../../lib/messages/send-from-ui';
+import { listsTargets, TARGET_LOOKUP_HOSTS } from '../../lib/targets/target';
+import { TargetField, useTargets } from '../targets/TargetField';
 import { PersonFields, parsePerson } from './PersonInput';
 import { failureStatus, NO_STATUS, type Status } from './status';
 
@@ -46,6 +48,26 @@ export function CircleForm({ circle, findIntranet, today, onSaved, onCancel }: P
   const [memberProfile, setMemberProfile] = useState('');
   const [spaceAddress, setSpaceAddress] = useState(circle?.space?.origin ?? '');
   const [spaceTarget, setSpaceTarget] = useState(circle?.space?.target ?? '');
+  // The intranet the address names, once it is one the user enabled: its groups or channels are offered.
+  const [spaceIntranet, setSpaceIntranet] = useState<{ origin: string; host: string } | undefined>();
+  useEffect(() => {
+    const origin = originOf(spaceAddress.trim());
+    let live = true;
+    if (!origin) setSpaceIntranet(undefined);
+    else
+      void findIntranet(`${origin}/`).then((intranet) => {
+        if (live) setSpaceIntranet(intranet ? { origin, host: intranet.host } : undefined);
+      });
+    return () => {
+      live = false;
+    };
+  }, [spaceAddress]);
+  const spaceTargets = useTargets(
+    spaceIntranet?.origin ?? '',
+    spaceIntranet && listsTargets(spaceIntranet.host)
+      ? () => sendFromUi({ type: 'targets.listFor', origin: spaceIntranet.origin })
+      : undefined,
+  );
   const [status, setStatus] = useState<Status>(NO_STATUS);
   const idPrefix = circle ? `circle-${circle.id}` : 'circle-new';
 
@@ -198,16 +220,16 @@ export function CircleForm({ circle, findIntranet, today, onSaved, onCancel }: P
               onInput={(e) => setSpaceAddress(e.currentTarget.value)}
             />
           </label>
-          <label class="field">
-            <span>{t('circleSpaceTarget')}</span>
-            <input
-              type="text"
-              maxLength={200}
-              disabled={!spaceAddress.trim()}
-              value={spaceTarget}
-              onInput={(e) => setSpaceTarget(e.currentTarget.value)}
-            />
-          </label>
+          <TargetField
+            id={`${idPrefix}-space-target`}
+            label={t('circleSpaceTarget')}
+            fieldClass="field"
+            value={spaceTarget}
+            onChange={setSpaceTarget}
+            targets={spaceTargets}
+            hostName={(spaceIntranet && TARGET_LOOKUP_HOSTS[spaceIntranet.host]) ?? ''}
+            disabled={!spaceAddress.trim()}
+          />
         </div>
       </fieldset>
 

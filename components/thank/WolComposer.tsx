@@ -3,6 +3,9 @@ import { WOL_TEMPLATE_LABELS, wolPostText } from '../../lib/compose/post-texts';
 import type { PostRef, WOL_TEMPLATES } from '../../lib/db/schemas';
 import { t } from '../../lib/i18n/t';
 import type { SaveFailure, WolDraft } from '../../lib/inject/composers-contract';
+import { listTargetsFromPage } from '../../lib/targets/messages';
+import { listsTargets, TARGET_LOOKUP_HOSTS } from '../../lib/targets/target';
+import { TargetField, useTargets } from '../targets/TargetField';
 import { ComposerFrame } from './ComposerFrame';
 import { Preview } from './Preview';
 import { useAnchoredPanel } from './useAnchoredPanel';
@@ -28,6 +31,11 @@ export function WolComposer({ id, post, hashtag, hasTargets, anchor, onSave, onC
   const [linkPost, setLinkPost] = useState(post.permalink !== undefined);
   const [withHashtag, setWithHashtag] = useState(true);
   const [target, setTarget] = useState('');
+  // Where Rückenwind can list the user's groups or channels, the field offers them by name.
+  const targets = useTargets(
+    post.origin,
+    hasTargets && listsTargets(post.host) ? () => listTargetsFromPage(post.origin) : undefined,
+  );
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const { panelRef, firstFieldRef: textRef } = useAnchoredPanel<HTMLTextAreaElement>(anchor);
@@ -114,10 +122,16 @@ export function WolComposer({ id, post, hashtag, hasTargets, anchor, onSave, onC
         {t('wolIncludeHashtag', hashtag)}
       </label>
       {hasTargets && (
-        <label class="field">
-          <span class="label">{t('wolTarget')}</span>
-          <input value={target} maxLength={200} onInput={(event) => setTarget(event.currentTarget.value)} />
-        </label>
+        <TargetField
+          id={`${id}-target`}
+          label={t('wolTarget')}
+          fieldClass="field"
+          labelClass="label"
+          value={target}
+          onChange={setTarget}
+          targets={targets}
+          hostName={TARGET_LOOKUP_HOSTS[post.host] ?? post.host}
+        />
       )}
       <Preview id={id} text={posted} />
     </ComposerFrame>

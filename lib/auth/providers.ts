@@ -124,8 +124,11 @@ export const vivaEngageProvider: Provider = {
 };
 
 const SLACK = 'https://slack.com';
-/** What Rückenwind does on Slack: post, read a thread (to find its own writes), search. */
-const SLACK_USER_SCOPES = 'chat:write,channels:history,groups:history,search:read';
+/**
+ * What Rückenwind does on Slack: post, read a thread (to find its own writes), search, and list the
+ * user's channels (the work-out-loud target).
+ */
+const SLACK_USER_SCOPES = 'chat:write,channels:history,groups:history,search:read,channels:read,groups:read';
 
 const SlackTokenSchema = z.object({
   access_token: z.string().check(z.minLength(1)),

@@ -20,6 +20,8 @@ import { addIntranet, notifyTabs, removeIntranet, setIntranetOn } from '../intra
 import type { DispatcherDeps } from '../messages/dispatcher';
 import { fail, ok } from '../messages/result';
 import { readSettings, updateSettings } from '../settings/settings';
+import { backgroundTargetLookup } from '../targets/in-background';
+import type { TargetLookup } from '../targets/lookup';
 import { createTeachHandlers } from '../teach/handlers';
 
 type Clock = { now: () => number; newId: () => string };
@@ -36,6 +38,8 @@ export function createHandlers(
   clock: Clock = systemClock,
   /** Called after something was queued for the intranet: the outbox drains at once. */
   queued: () => void = () => undefined,
+  /** The groups and channels the user can post into (the worker passes one counted by the outbox). */
+  listTargets: TargetLookup = backgroundTargetLookup(db),
 ): Pick<DispatcherDeps, 'content' | 'ui' | 'teach' | 'findEnabledIntranet' | 'findTeachSession'> {
   const teaching = createTeachHandlers(db, clock);
   const replyScans = createScanSchedule();
@@ -173,6 +177,7 @@ export function createHandlers(
           return error instanceof InvalidRecordError ? fail('errorInvalidMessage') : storageFailure(error);
         }
       },
+      'targets.list': async (_message, context) => ok(await listTargets(context.intranet.host)),
       'replies.found': async (message, context) => {
         try {
           const { host, replies } = message;
@@ -236,6 +241,14 @@ export function createHandlers(
         try {
           const found = await setIntranetOn(db, message.origin, message.enabled);
           return found ? ok({ origin: message.origin, enabled: message.enabled }) : fail('errorNotEnabled');
+        } catch (error) {
+          return storageFailure(error);
+        }
+      },
+      'targets.listFor': async (message) => {
+        try {
+          const intranet = await findEnabledIntranet(db, `${message.origin}/`);
+          return ok(intranet ? await listTargets(intranet.host) : { unavailable: 'unsupported' });
         } catch (error) {
           return storageFailure(error);
         }

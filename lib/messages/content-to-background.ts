@@ -20,6 +20,8 @@ import {
   WOL_TEMPLATES,
 } from '../db/schemas';
 import { REPLIES_MAX, ReplyToMeSchema } from '../inbound/reply-to-me';
+import { ListTargetsSchema } from '../targets/messages';
+import type { TargetList } from '../targets/target';
 
 /** Messages a content script on an intranet page sends to the background. */
 export const SaveRecognitionSchema = z.object({
@@ -94,6 +96,7 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   LoadComposersSchema,
   CirclePageSchema,
   AddAuthorSchema,
+  ListTargetsSchema,
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
@@ -146,6 +149,7 @@ export type ContentReplies = {
   'composers.load': z.infer<typeof ComposersLoadedSchema>;
   'circle.page': CirclePageReply;
   'circle.addAuthor': AddedAuthor;
+  'targets.list': TargetList;
 };
 
 /**

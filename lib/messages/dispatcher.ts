@@ -85,6 +85,7 @@ function claimedOrigins(message: ContentToBackground): string[] {
     case 'composers.load':
     case 'circle.page':
     case 'circle.addAuthor':
+    case 'targets.list':
       return [message.origin];
   }
 }
@@ -203,6 +204,8 @@ function runUi(message: UiToBackground, handlers: UiHandlers): Promise<Result<un
       return handlers['account.connect'](message);
     case 'account.disconnect':
       return handlers['account.disconnect'](message);
+    case 'targets.listFor':
+      return handlers['targets.listFor'](message);
   }
 }
 
@@ -232,5 +235,7 @@ function runContent(
       return handlers['circle.page'](message, context);
     case 'circle.addAuthor':
       return handlers['circle.addAuthor'](message, context);
+    case 'targets.list':
+      return handlers['targets.list'](message, context);
   }
 }

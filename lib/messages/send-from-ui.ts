@@ -5,6 +5,7 @@ import { CIRCLE_REPLY_SCHEMAS } from '../circle/ui-messages';
 import { SettingsSchema } from '../db/schemas';
 import { DATA_REPLY_SCHEMAS } from '../export/ui-messages';
 import { HISTORY_REPLY_SCHEMAS } from '../history/ui-messages';
+import { TARGET_REPLY_SCHEMAS } from '../targets/ui-messages';
 import { fail, type Result, resultSchema } from './result';
 import type { UiReplies, UiToBackground } from './ui-to-background';
 
@@ -21,6 +22,7 @@ const uiReplySchemas = {
   ...ACCOUNT_REPLY_SCHEMAS,
   ...DATA_REPLY_SCHEMAS,
   ...HISTORY_REPLY_SCHEMAS,
+  ...TARGET_REPLY_SCHEMAS,
 } satisfies { [K in keyof UiReplies]: z.ZodMiniType<UiReplies[K]> };
 
 /** Sends a UI→background message (popup, options) and validates the reply. */

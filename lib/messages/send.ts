@@ -12,6 +12,7 @@ import {
   SavedRecognitionSchema,
   SavedWolPostSchema,
 } from './content-to-background';
+import { TargetListSchema } from '../targets/target';
 import { fail, type Result, resultSchema } from './result';
 
 const contentReplySchemas = {
@@ -25,6 +26,7 @@ const contentReplySchemas = {
   'composers.load': ComposersLoadedSchema,
   'circle.page': CirclePageReplySchema,
   'circle.addAuthor': AddedAuthorSchema,
+  'targets.list': TargetListSchema,
 } satisfies { [K in keyof ContentReplies]: z.ZodMiniType<ContentReplies[K]> };
 
 // Built once per reply type: content scripts ask about every batch of posts.

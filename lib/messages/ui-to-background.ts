@@ -13,6 +13,7 @@ import {
 } from '../db/schemas';
 import { DATA_MESSAGES, type DataReplies } from '../export/ui-messages';
 import { HISTORY_MESSAGES, type HistoryReplies } from '../history/ui-messages';
+import { TARGET_MESSAGES, type TargetReplies } from '../targets/ui-messages';
 
 /** Messages the popup, options page and side panel send to the background, the only database writer. */
 export const SetIntranetEnabledSchema = z.object({
@@ -85,6 +86,7 @@ export const UiToBackgroundSchema = z.discriminatedUnion('type', [
   ...ACCOUNT_MESSAGES,
   ...DATA_MESSAGES,
   ...HISTORY_MESSAGES,
+  ...TARGET_MESSAGES,
 ]);
 export type UiToBackground = z.infer<typeof UiToBackgroundSchema>;
 
@@ -100,4 +102,5 @@ export type UiReplies = {
 } & CircleReplies &
   AccountReplies &
   DataReplies &
-  HistoryReplies;
+  HistoryReplies &
+  TargetReplies;

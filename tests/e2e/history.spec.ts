@@ -207,3 +207,28 @@ test('a thank-you received from WordPress, deleted in the History, does not come
   await expect(history.getByRole('listitem')).toHaveCount(1);
   await expect(history.getByRole('listitem')).toContainText('Thank-you from Anna Becker');
 });
+
+test.describe('in German', () => {
+  test.use({ locale: 'de' });
+
+  test('the History names what each Delete deletes in German', async ({ extension }) => {
+    const { today } = await browserToday(extension);
+    const options = await openOptions(extension);
+    await importHistory(options, { recognitions: [thanksOn('given-1', today, 'Jonas Wagner')] });
+    const german = new Intl.DateTimeFormat('de', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(Date.parse(`${today}T00:00:00Z`));
+
+    const history = options.getByRole('region', { name: 'Verlauf' });
+    await history.getByRole('button', { name: `Danksagung an Jonas Wagner vom ${german} löschen` }).click();
+    await history.getByRole('button', { name: 'Löschen bestätigen' }).click();
+    await expect(
+      history.getByRole('status').filter({ hasText: `„Danksagung an Jonas Wagner vom ${german}“ gelöscht.` }),
+    ).toBeVisible();
+    await expect(history.getByText('Hier ist noch nichts.')).toBeVisible();
+    await expect(history.getByRole('heading', { name: 'Verlauf' })).toBeFocused();
+  });
+});

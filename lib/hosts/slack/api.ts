@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { TokenRejectedError, type TokenSession } from '../../auth/token-rejected';
 import type { DeliveryResult } from '../../messages/background-to-content';
 import { retryAfterMs } from '../../sync/backoff';
+import { sortTargets, type Target, TargetLookupError } from '../../targets/target';
 import type { PageApi } from '../types';
 
 /**
@@ -30,6 +31,12 @@ const SearchSchema = z.object({
   messages: z.object({
     matches: z.array(z.object({ ...MessageSchema.shape, channel: z.object({ id: z.string() }) })),
   }),
+});
+/** One page of `users.conversations`; an empty `next_cursor` ends the list. */
+export const ConversationsSchema = z.object({
+  ok: z.literal(true),
+  channels: z.array(z.object({ id: z.string().check(z.minLength(1)), name: z.string() })),
+  response_metadata: z.optional(z.object({ next_cursor: z.optional(z.string()) })),
 });
 export const AuthTestSchema = z.object({
   ok: z.literal(true),
@@ -135,6 +142,43 @@ export async function slackRevoke(session: Omit<TokenSession, 'userId'>): Promis
   const result = await call({ ...session, userId: '' }, 'auth.revoke', {});
   if (!z.object({ ok: z.literal(true), revoked: z.boolean() }).safeParse(result.json).success)
     throw new Error(`Slack: auth.revoke: HTTP ${result.response.status}`);
+}
+
+/** Pages read at most: 5 × 200 channels is more than anyone picks from. */
+const CHANNEL_PAGES_MAX = 5;
+
+/**
+ * The channels the user is a member of (`users.conversations`, scopes `channels:read` and
+ * `groups:read`), archived ones left out, as `#name`. Throws `TokenRejectedError` for a refused token
+ * and `TargetLookupError` for any other failure.
+ */
+export async function slackChannels(session: TokenSession): Promise<Target[]> {
+  const found: Target[] = [];
+  let cursor = '';
+  for (let page = 0; page < CHANNEL_PAGES_MAX; page++) {
+    const result = await call(session, 'users.conversations', {
+      types: 'public_channel,private_channel',
+      exclude_archived: 'true',
+      limit: '200',
+      ...(cursor ? { cursor } : {}),
+    });
+    const failed = failure(result, 'users.conversations');
+    // Refused too: a token without the listing scopes (`missing_scope`: connected before Rückenwind
+    // asked for them).
+    if (failed && !failed.ok)
+      throw new TargetLookupError(failed.kind === 'retry' ? 'unreachable' : 'refused', failed.reason);
+    const parsed = ConversationsSchema.safeParse(result.json);
+    if (!parsed.success)
+      throw new TargetLookupError(
+        'unreadable',
+        `Slack: users.conversations: HTTP ${result.response.status}: unreadable response`,
+      );
+    for (const channel of parsed.data.channels)
+      if (channel.name) found.push({ id: channel.id, name: `#${channel.name}`.slice(0, 200) });
+    cursor = parsed.data.response_metadata?.next_cursor ?? '';
+    if (!cursor) break;
+  }
+  return sortTargets(found);
 }
 
 export function slackApi(session: TokenSession): PageApi {

@@ -3,6 +3,7 @@ import { TokenRejectedError, type TokenSession } from '../../auth/token-rejected
 import type { DeliveryResult } from '../../messages/background-to-content';
 import { retryAfterMs } from '../../sync/backoff';
 import { classifyStatus } from '../../sync/classify';
+import { sortTargets, type Target, TargetLookupError } from '../../targets/target';
 import type { PageApi } from '../types';
 
 /**
@@ -33,6 +34,12 @@ type Message = z.infer<typeof MessageSchema>;
 const MessagesSchema = z.object({ messages: z.array(MessageSchema) });
 export const CurrentUserSchema = z.object({ id: IdSchema, full_name: z.string() });
 const ErrorSchema = z.object({ response: z.object({ message: z.string() }) });
+/** `groups.json` answers with a bare array of groups. */
+export const GroupsSchema = z.array(z.object({ id: IdSchema, full_name: z.string() }));
+/** Engage's page size for groups. */
+const GROUPS_PER_PAGE = 50;
+/** Pages read at most: the limit is 10 requests in 30 s, shared with the outbox. */
+const GROUP_PAGES_MAX = 3;
 
 /**
  * JSON numbers past 2^53 lose digits in `JSON.parse`, and Engage's ids reach 10^18: quote every long
@@ -110,6 +117,31 @@ export async function currentEngageUser(session: Omit<TokenSession, 'userId'>) {
   const user = CurrentUserSchema.safeParse(await readJson(response));
   if (!response.ok || !user.success) throw new Error(`Viva Engage: HTTP ${response.status}: no current user`);
   return { id: user.data.id, name: user.data.full_name };
+}
+
+/**
+ * The groups (communities) the user is a member of (`groups.json?mine=1`), by their full name. Throws
+ * `TokenRejectedError` for a refused token and `TargetLookupError` for any other failure.
+ */
+export async function engageGroups(session: TokenSession): Promise<Target[]> {
+  const found: Target[] = [];
+  for (let page = 1; page <= GROUP_PAGES_MAX; page++) {
+    const response = await call(session, `groups.json?mine=1&page=${page}`);
+    if (response.status === 401) throw new TokenRejectedError('Viva Engage: HTTP 401');
+    if (!response.ok) {
+      const error = ErrorSchema.safeParse(await readJson(response));
+      const reason = `Viva Engage: HTTP ${response.status}: ${error.success ? error.data.response.message : response.statusText}`;
+      const kind = classifyStatus(response.status);
+      throw new TargetLookupError(kind === 'permanent' ? 'refused' : 'unreachable', reason);
+    }
+    const groups = GroupsSchema.safeParse(await readJson(response));
+    if (!groups.success)
+      throw new TargetLookupError('unreadable', `Viva Engage: groups: HTTP ${response.status}: unreadable response`);
+    for (const group of groups.data)
+      if (group.full_name.trim()) found.push({ id: group.id, name: group.full_name.trim().slice(0, 200) });
+    if (groups.data.length < GROUPS_PER_PAGE) break;
+  }
+  return sortTargets(found);
 }
 
 export function vivaEngageApi(session: TokenSession): PageApi {

@@ -3,12 +3,15 @@
  * server answers for two hostnames (the tests map them to it):
  * - `slack.com`: `/oauth/v2/authorize` (user scopes, PKCE) and the Web API under `/api/`:
  *   `oauth.v2.access` (code + `code_verifier`, and refresh with rotation), `auth.test`,
- *   `chat.postMessage {channel, text, thread_ts}`, `conversations.replies`, `search.messages` (text, or
- *   the query `<@U…>` for a user's mentions; matches carry `username`). As Slack
+ *   `chat.postMessage {channel, text, thread_ts}` (into a channel the user is a member of),
+ *   `conversations.replies`, `search.messages` (text, or the query `<@U…>` for a user's mentions; matches
+ *   carry `username`), `users.conversations` (the user's channels: `types`, `exclude_archived`, `limit`
+ *   up to 999, `cursor` pagination with `response_metadata.next_cursor`). As Slack
  *   does, failures are HTTP 200 with `{ok: false, error}` (`not_authed`, `invalid_auth`, `token_revoked`,
- *   `token_expired`, `channel_not_found`, `no_text`, `msg_too_long`, `thread_not_found`,
- *   `invalid_arguments`), except `ratelimited`: HTTP 429 with `Retry-After` (chat.postMessage: one
- *   message per second per channel; conversations.replies 50 and search.messages 20 per minute per token);
+ *   `token_expired`, `channel_not_found`, `not_in_channel`, `is_archived`, `no_text`, `msg_too_long`,
+ *   `thread_not_found`, `invalid_arguments`, `invalid_cursor`, `invalid_limit`, `invalid_types`), except
+ *   `ratelimited`: HTTP 429 with `Retry-After` (chat.postMessage: one message per second per channel;
+ *   conversations.replies 50, search.messages and users.conversations 20 per minute per token);
  * - `app.slack.com`: the adapter's fixture pages.
  */
 
@@ -30,6 +33,17 @@ export const COLLEAGUES = {
 };
 const USERNAMES = new Map([SIGNED_IN, ...Object.values(COLLEAGUES)].map((user) => [user.id, user.name]));
 export const CHANNEL = 'C06WOLNORD';
+/**
+ * The workspace's channels: the fixtures' channel and more the user belongs to (one archived), and one
+ * they are not in.
+ */
+export const CHANNELS = [
+  { id: CHANNEL, name: 'wol-circle-nord', is_private: true, is_archived: false, member: true },
+  { id: 'C07RELNOTES', name: 'release-notes', is_private: false, is_archived: false, member: true },
+  { id: 'C07VERTRIEB', name: 'vertrieb-nord', is_private: true, is_archived: false, member: true },
+  { id: 'C05PROJALT1', name: 'projekt-alt', is_private: false, is_archived: true, member: true },
+  { id: 'C07KANTINE1', name: 'kantine', is_private: false, is_archived: false, member: false },
+];
 /** The thread open in the single-post fixture: its root and its replies. */
 export const THREAD = {
   root: '1795336860.011900',
@@ -41,6 +55,8 @@ const USER_SCOPES = new Set([
   'groups:history',
   'search:read',
   'reactions:write',
+  'channels:read',
+  'groups:read',
 ]);
 const TEXT_MAX = 40_000;
 /**
@@ -75,9 +91,11 @@ function seedMessages() {
 }
 
 /**
- * @param {{ tls?: { key: string, cert: string }, accessLifetimeS?: number, now?: () => number }} [options]
+ * @param {{ tls?: { key: string, cert: string }, accessLifetimeS?: number, now?: () => number,
+ *   moreChannels?: number }} [options] `moreChannels`: the user is in that many more channels
+ *   (`team-0001` …), for lists longer than one page.
  */
-export async function startSlack({ tls, accessLifetimeS = 43_200, now = Date.now } = {}) {
+export async function startSlack({ tls, accessLifetimeS = 43_200, now = Date.now, moreChannels = 0 } = {}) {
   const auth = createAuthorizationServer({
     clientId: CLIENT_ID,
     userId: SIGNED_IN.id,
@@ -96,7 +114,18 @@ export async function startSlack({ tls, accessLifetimeS = 43_200, now = Date.now
     'chat.postMessage': createRateWindow({ requests: 1, perMs: 1_000, now }),
     'conversations.replies': createRateWindow({ requests: 50, perMs: 60_000, now }),
     'search.messages': createRateWindow({ requests: 20, perMs: 60_000, now }),
+    'users.conversations': createRateWindow({ requests: 20, perMs: 60_000, now }),
   };
+  const channels = [
+    ...CHANNELS,
+    ...Array.from({ length: moreChannels }, (_, i) => ({
+      id: `C09TEAM${String(i + 1).padStart(4, '0')}`,
+      name: `team-${String(i + 1).padStart(4, '0')}`,
+      is_private: false,
+      is_archived: false,
+      member: true,
+    })),
+  ];
   const messages = seedMessages();
   let clock = 0;
   /** A fresh, unique message timestamp. */
@@ -231,7 +260,10 @@ export async function startSlack({ tls, accessLifetimeS = 43_200, now = Date.now
       method(
         'chat.postMessage',
         (args, userId) => {
-          if (args.channel !== CHANNEL) return slackError('channel_not_found');
+          const channel = channels.find((c) => c.id === args.channel);
+          if (!channel) return slackError('channel_not_found');
+          if (!channel.member) return slackError('not_in_channel');
+          if (channel.is_archived) return slackError('is_archived');
           const text = args.text ?? '';
           if (!text.trim()) return slackError('no_text');
           if (text.length > TEXT_MAX) return slackError('msg_too_long');
@@ -242,12 +274,17 @@ export async function startSlack({ tls, accessLifetimeS = 43_200, now = Date.now
             ts: nextTs(),
             user: userId,
             text: escapeText(text),
-            channel: CHANNEL,
+            channel: channel.id,
             ...(threadTs ? { thread_ts: threadTs } : {}),
           };
           messages.push(message);
-          const { channel, ...shown } = message;
-          return json(200, { ok: true, channel, ts: message.ts, message: { type: 'message', ...shown } });
+          const { channel: _channel, ...shown } = message;
+          return json(200, {
+            ok: true,
+            channel: channel.id,
+            ts: message.ts,
+            message: { type: 'message', ...shown },
+          });
         },
         true,
       ),
@@ -296,6 +333,37 @@ export async function startSlack({ tls, accessLifetimeS = 43_200, now = Date.now
               permalink: `https://musterwerk.slack.com/archives/${m.channel}/p${m.ts.replace('.', '')}`,
             })),
           },
+        });
+      }),
+      method('users.conversations', (args) => {
+        const types = (args.types ?? 'public_channel').split(',').map((type) => type.trim());
+        if (types.some((type) => !['public_channel', 'private_channel', 'mpim', 'im'].includes(type)))
+          return slackError('invalid_types');
+        const limit = Number(args.limit ?? '100');
+        if (!Number.isInteger(limit) || limit < 1 || limit > 999) return slackError('invalid_limit');
+        // The cursor is opaque to clients; here it is the base64 of the next offset.
+        const offset = args.cursor ? Number(Buffer.from(args.cursor, 'base64').toString('utf8')) : 0;
+        if (!Number.isInteger(offset) || offset < 0) return slackError('invalid_cursor');
+        const mine = channels.filter(
+          (c) =>
+            c.member &&
+            types.includes(c.is_private ? 'private_channel' : 'public_channel') &&
+            !(args.exclude_archived === 'true' && c.is_archived),
+        );
+        const page = mine.slice(offset, offset + limit);
+        const next = offset + limit < mine.length ? Buffer.from(String(offset + limit)).toString('base64') : '';
+        return json(200, {
+          ok: true,
+          channels: page.map(({ member: _member, ...c }) => ({
+            ...c,
+            is_channel: !c.is_private,
+            is_group: c.is_private,
+            is_im: false,
+            is_member: true,
+            created: 1700000000,
+            creator: COLLEAGUES.jonas.id,
+          })),
+          response_metadata: { next_cursor: next },
         });
       }),
       ...['/client/:team/:channel', '/client/:team/:channel/thread/:thread'].map((path) => ({

@@ -5,9 +5,11 @@
  *   answering in Entra's shapes (`AADSTS…` descriptions); scope `https://www.yammer.com/.default`;
  * - `www.yammer.com`: `/api/v1/messages.json` (reply with `replied_to_id`, group post with `group_id`),
  *   `/api/v1/messages/sent.json`, `/api/v1/users/current.json`, `/api/v1/search.json` (20 per page, the
- *   senders among `messages.references`):
+ *   senders among `messages.references`), `/api/v1/groups.json` (the network's groups, with `mine=1` the
+ *   user's own; 50 per `page`, a bare array):
  *   bearer token only (401 `Token not found.` otherwise), 10 requests per 30 s per user and app (429 with
- *   `Retry-After` beyond), a `body` is required, the message replied to and the group must exist;
+ *   `Retry-After` beyond), a `body` is required, the message replied to and the group must exist, and
+ *   a private group takes posts from its members only (403);
  * - `engage.cloud.microsoft`: the adapter's fixture pages.
  */
 
@@ -29,6 +31,15 @@ export const COLLEAGUES = {
 };
 const USERS = [SIGNED_IN, ...Object.values(COLLEAGUES)];
 export const GROUP_ID = 221395517440;
+/** The network's groups: the fixtures' group and more the user belongs to, and two they are not in. */
+export const GROUPS = [
+  { id: GROUP_ID, full_name: 'WOL-Circle Nord', name: 'wolcirclenord', privacy: 'private', member: true },
+  { id: 221395517441, full_name: 'Vertrieb Nord', name: 'vertriebnord', privacy: 'public', member: true },
+  { id: 221395517442, full_name: 'Release Notes', name: 'releasenotes', privacy: 'public', member: true },
+  { id: 221395517443, full_name: 'Vorstand', name: 'vorstand', privacy: 'private', member: false },
+  { id: 221395517444, full_name: 'Kantine', name: 'kantine', privacy: 'public', member: false },
+];
+const GROUPS_PER_PAGE = 50;
 const NETWORK_ID = 1801245;
 const SCOPE = 'https://www.yammer.com/.default';
 export const LIMIT = { requests: 10, perMs: 30_000 };
@@ -91,9 +102,11 @@ function seedMessages() {
 }
 
 /**
- * @param {{ tls?: { key: string, cert: string }, accessLifetimeS?: number, now?: () => number }} [options]
+ * @param {{ tls?: { key: string, cert: string }, accessLifetimeS?: number, now?: () => number,
+ *   moreGroups?: number }} [options] `moreGroups`: the user is in that many more groups (`Team 0001` …),
+ *   for lists longer than one page.
  */
-export async function startVivaEngage({ tls, accessLifetimeS = 3600, now = Date.now } = {}) {
+export async function startVivaEngage({ tls, accessLifetimeS = 3600, now = Date.now, moreGroups = 0 } = {}) {
   const auth = createAuthorizationServer({
     clientId: CLIENT_ID,
     userId: String(SIGNED_IN.id),
@@ -107,6 +120,16 @@ export async function startVivaEngage({ tls, accessLifetimeS = 3600, now = Date.
         : `AADSTS70011: scope must include ${SCOPE}`,
   });
   const limit = createRateWindow({ ...LIMIT, now });
+  const groups = [
+    ...GROUPS,
+    ...Array.from({ length: moreGroups }, (_, i) => ({
+      id: 221395600000 + i,
+      full_name: `Team ${String(i + 1).padStart(4, '0')}`,
+      name: `team${String(i + 1).padStart(4, '0')}`,
+      privacy: 'public',
+      member: true,
+    })),
+  ];
   /** @type {Message[]} */
   const messages = seedMessages();
   let nextId = 3297800000000000;
@@ -231,8 +254,10 @@ export async function startVivaEngage({ tls, accessLifetimeS = 3600, now = Date.
           /** @type {Message | undefined} */
           const parent = repliedTo === undefined ? undefined : messages.find((m) => m.id === repliedTo);
           if (repliedTo !== undefined && !parent) return json(404, failure('Message not found.', 404));
-          if (groupId !== undefined && groupId !== GROUP_ID)
-            return json(404, failure('Group not found.', 404));
+          const group = groupId === undefined ? undefined : groups.find((g) => g.id === groupId);
+          if (groupId !== undefined && !group) return json(404, failure('Group not found.', 404));
+          if (group && !group.member && group.privacy === 'private')
+            return json(403, failure('You are not a member of this group.', 403));
           const id = nextId++;
           /** @type {Message} */
           const message = {
@@ -283,6 +308,31 @@ export async function startVivaEngage({ tls, accessLifetimeS = 3600, now = Date.
             topics: [],
             count: { messages: found.length, users: 0, groups: 0, topics: 0 },
           });
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/v1/groups.json',
+        handle: (ctx) => {
+          const who = guard(ctx);
+          if ('reply' in who) return who.reply;
+          const page = Number(ctx.url.searchParams.get('page') ?? '1');
+          if (!Number.isInteger(page) || page < 1) return json(400, failure('Invalid page.', 400));
+          // Without `mine=1`: every public group, and the private ones the user is in.
+          const mine = ctx.url.searchParams.get('mine') === '1';
+          const listed = groups.filter((g) => g.member || (!mine && g.privacy === 'public'));
+          const shown = listed.slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE);
+          return json(
+            200,
+            shown.map(({ member: _member, ...g }) => ({
+              type: 'group',
+              ...g,
+              state: 'active',
+              network_id: NETWORK_ID,
+              web_url: `https://www.yammer.com/musterwerk.example/groups/${g.name}`,
+              stats: { members: 12, updates: 40 },
+            })),
+          );
         },
       },
       ...[

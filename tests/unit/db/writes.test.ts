@@ -7,6 +7,8 @@ import { InvalidRecordError } from '../../../lib/db/validate';
 import {
   BUILTIN_INTRANETS,
   deleteRecognition,
+  deleteWeeklyLog,
+  deleteWolPost,
   saveRecognition,
   saveWeeklyLog,
   saveWolPost,
@@ -168,6 +170,8 @@ describe('aggregates stay exact under any sequence of writes', () => {
       recipients: fc.integer({ min: 1, max: 3 }),
     }),
     fc.record({ op: fc.constant('delete' as const), id }),
+    fc.record({ op: fc.constant('deleteWol' as const), id }),
+    fc.record({ op: fc.constant('deleteLog' as const), id }),
     fc.record({ op: fc.constant('wol' as const), id, day }),
     fc.record({ op: fc.constant('log' as const), id, day }),
   );
@@ -186,6 +190,10 @@ describe('aggregates stay exact under any sequence of writes', () => {
             );
           } else if (step.op === 'delete') {
             await deleteRecognition(db, step.id);
+          } else if (step.op === 'deleteWol') {
+            await deleteWolPost(db, step.id);
+          } else if (step.op === 'deleteLog') {
+            await deleteWeeklyLog(db, step.id);
           } else if (step.op === 'wol') {
             await saveWolPost(db, wolPost(step.id, { day: step.day }), LOCAL);
           } else {
