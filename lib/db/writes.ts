@@ -85,13 +85,23 @@ export async function importReceivedThanks(db: RueckenwindDb, recs: Recognition[
 }
 
 /**
- * Deletes a thank-you, uncounts it and drops its queued deliveries. A thank-you received is noted in
- * `deletions`, so that importReceivedThanks never brings it back. False when there was none.
+ * Deletes a thank-you, uncounts it, drops its queued deliveries and the relationship contribution it
+ * became. A thank-you received is noted in `deletions`, so that importReceivedThanks never brings it
+ * back. False when there was none.
  */
 export async function deleteRecognition(db: RueckenwindDb, id: string, now = Date.now()): Promise<boolean> {
-  return db.transaction('rw', [db.recognitions, db.dailyAggregates, db.outbox, db.deletions], async () => {
+  const tables = [db.recognitions, db.dailyAggregates, db.outbox, db.deletions, db.relationships];
+  return db.transaction('rw', tables, async () => {
     const rec = await deleteCounted(db, db.recognitions, 'recognition', id, recognitionCounter);
     if (rec?.direction === 'received') await db.deletions.put({ id, deletedAt: now });
+    // The contribution it became on a relationship list (lib/circle/contributions.ts) holds a copy of
+    // its message: deleting the thank-you deletes that too.
+    for (const relationship of await db.relationships.toArray()) {
+      const contributions = relationship.contributions.filter((entry) => entry.recognitionId !== id);
+      if (contributions.length < relationship.contributions.length) {
+        await db.relationships.put({ ...relationship, contributions });
+      }
+    }
     return rec !== undefined;
   });
 }

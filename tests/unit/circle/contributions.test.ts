@@ -45,6 +45,27 @@ afterEach(async () => {
 });
 
 describe('a thank-you to someone on the relationship list', () => {
+  it('goes from the relationship list when the user deletes the thank-you', async () => {
+    await dispatch(
+      { type: 'relationship.save', person: { name: 'Anna Schmidt' }, closeness: 2 },
+      circlePage,
+      deps,
+    );
+    await dispatch(thankAnna('Erster Dank'), demoTab, deps);
+    await dispatch(
+      { ...thankAnna('Zweiter Dank'), post: { ...thankAnna().post, postId: '8' } },
+      demoTab,
+      deps,
+    );
+    const first = (await db.recognitions.toArray()).find((rec) => rec.message === 'Erster Dank');
+
+    const deleted = await dispatch({ type: 'recognition.delete', id: first?.id ?? '' }, circlePage, deps);
+
+    expect(deleted).toMatchObject({ ok: true });
+    const [relationship] = await db.relationships.toArray();
+    expect(relationship?.contributions.map((entry) => entry.note)).toEqual(['Zweiter Dank']);
+  });
+
   it('is recorded as a contribution to that person when the background saves it', async () => {
     const added = await dispatch(
       { type: 'relationship.save', person: { name: 'Anna Schmidt' }, closeness: 2 },
