@@ -77,14 +77,22 @@ export default defineBackground(() => {
   // Token hosts run no content script of ours: the background asks their APIs for thanks received.
   const meteredFetch = (host: HostId) => (input: RequestInfo | URL, init?: RequestInit) =>
     engine.metered(host, () => fetch(input, init));
-  const scanTokenHosts = createTokenScan(db, { auth: () => backgroundAuth(db), meteredFetch, now: () => Date.now() });
+  const scanTokenHosts = createTokenScan(db, {
+    auth: () => backgroundAuth(db),
+    meteredFetch,
+    now: () => Date.now(),
+  });
   const drain = () => {
     void engine.drain().catch(report('sync'));
     void scanTokenHosts().catch(report('thanks received'));
   };
 
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-  const deps = { extensionId: browser.runtime.id, extensionOrigin, ...createHandlers(db, undefined, drain, backgroundTargetLookup(db, meteredFetch)) };
+  const deps = {
+    extensionId: browser.runtime.id,
+    extensionOrigin,
+    ...createHandlers(db, undefined, drain, backgroundTargetLookup(db, meteredFetch)),
+  };
 
   // Idempotent, so it runs on install and again on every worker start: a lost install-time write or a
   // registration changed behind our back is repaired the next time the worker wakes.

@@ -88,7 +88,8 @@ type Props = {
 /**
  * A group, space or channel field: a combobox (ARIA 1.2, list autocomplete) that offers the user's
  * targets by name as they type and keeps the chosen one's id. A typed id works too; without a list
- * (no account, offline, refused) it is a text field that says why.
+ * (no account, offline, refused) the field says why and takes the id as typed. Where the host has no
+ * list at all (`targets` undefined) it is a plain text field.
  */
 export function TargetField({
   id,
@@ -175,7 +176,9 @@ export function TargetField({
       onInput={(event) => onInput(event.currentTarget.value)}
       onKeyDown={onKeyDown}
       onBlur={() => setOpen(false)}
-      {...(list
+      // A combobox from the first frame wherever a list can come (its role does not change under the
+      // user's hands); until one does, it is one without options.
+      {...(targets
         ? {
             role: 'combobox',
             'aria-autocomplete': 'list',
@@ -193,14 +196,13 @@ export function TargetField({
         {label}
       </label>
       {input}
-      {list && (
-        <ul
+      {targets && (
+        <div
           id={listId}
           role="listbox"
           aria-label={label}
           hidden={!expanded}
           style={{
-            listStyle: 'none',
             margin: '2px 0 0',
             padding: '2px',
             maxHeight: '12em',
@@ -212,10 +214,12 @@ export function TargetField({
           }}
         >
           {shown.map((target, index) => (
-            <li
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the keys are the combobox input's (aria-activedescendant), as ARIA's pattern has it.
+            <div
               key={target.id}
               id={`${listId}-${index}`}
               role="option"
+              tabIndex={-1}
               aria-selected={index === active}
               // Keeps the focus in the input, so the list does not close before the click lands.
               onMouseDown={(event) => event.preventDefault()}
@@ -230,9 +234,9 @@ export function TargetField({
               }}
             >
               {target.name}
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
       {hint && (
         <p id={hintId} style={{ margin: '4px 0 0', fontSize: '0.9em', opacity: 0.8 }}>

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
 import { AddedAuthorSchema, CirclePageReplySchema } from '../circle/content-messages';
+import { TargetListSchema } from '../targets/target';
 import {
   ComposersLoadedSchema,
   type ContentReplies,
@@ -12,7 +13,6 @@ import {
   SavedRecognitionSchema,
   SavedWolPostSchema,
 } from './content-to-background';
-import { TargetListSchema } from '../targets/target';
 import { fail, type Result, resultSchema } from './result';
 
 const contentReplySchemas = {

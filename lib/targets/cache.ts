@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import type { SessionStore } from '../auth/accounts';
-import { type Target, TargetSchema, TARGETS_MAX } from './target';
+import { TARGETS_MAX, type Target, TargetSchema } from './target';
 
 /** Long enough for a few composers in a row, short enough that a channel joined a minute ago shows soon. */
 export const TARGETS_TTL_MS = 5 * 60_000;

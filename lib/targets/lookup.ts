@@ -48,7 +48,10 @@ export function createTargetLookup(deps: TargetLookupDeps) {
       if (!(error instanceof TokenRejectedError)) throw error;
       const renewed = await deps.auth().renew(host, grant.token, error.message);
       if (!renewed.ok)
-        return { unavailable: renewed.kind === 'unreachable' ? 'unreachable' : 'refused', detail: renewed.reason };
+        return {
+          unavailable: renewed.kind === 'unreachable' ? 'unreachable' : 'refused',
+          detail: renewed.reason,
+        };
       targets = await list(renewed);
     }
     await deps.cache.set(host, grant.userId, targets);

@@ -290,7 +290,8 @@ async function workOutLoudThere(
   await page.goto(thread);
   await waitForRole(page, 'button', `Work out loud about this post by ${author}`);
   const saved = await workOutLoud(extension, page, author, text, target);
-  await expect.poll(() => findByRole(page, 'StaticText', 'Work-out-loud post saved')).toHaveLength(1);
+  // Said next to the button and to screen readers, once the background has sent it (tests/e2e/wol-state.spec.ts).
+  await expect.poll(() => findByRole(page, 'StaticText', 'Work-out-loud post sent')).toHaveLength(2);
   expect(saved.sync).toMatchObject({ state: 'sent' });
   expect(saved.text).toContain(text);
   return saved;

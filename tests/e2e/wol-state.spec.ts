@@ -155,3 +155,22 @@ test('a work-out-loud post that does not link the post shows its state on that p
   expect(buttons.length).toBeGreaterThan(5);
   expect(buttons.filter((button) => button.description)).toHaveLength(0);
 });
+
+test.describe('in German', () => {
+  test.use({ locale: 'de' });
+
+  test('the state next to the button speaks German', async ({ extension, demo }) => {
+    const page = await extension.context.newPage();
+    await page.goto(demo.url);
+    const author = await firstAuthor(page);
+    const label = `Zu diesem Beitrag von ${author} Working Out Loud teilen`;
+    await clickByRole(page, 'button', label);
+    await waitForRole(page, 'dialog', 'Working Out Loud');
+    await page.keyboard.type('eine Checkliste für neue Kolleginnen und Kollegen');
+    await clickByRole(page, 'button', 'Beitrag speichern');
+    await expect
+      .poll(async () => (await findByRole(page, 'button', label)).map((button) => button.description))
+      .toContain('Working-Out-Loud-Beitrag gesendet');
+    await expect.poll(() => announced(page)).toBe('Working-Out-Loud-Beitrag gesendet');
+  });
+});

@@ -136,7 +136,10 @@ export async function engageGroups(session: TokenSession): Promise<Target[]> {
     }
     const groups = GroupsSchema.safeParse(await readJson(response));
     if (!groups.success)
-      throw new TargetLookupError('unreadable', `Viva Engage: groups: HTTP ${response.status}: unreadable response`);
+      throw new TargetLookupError(
+        'unreadable',
+        `Viva Engage: groups: HTTP ${response.status}: unreadable response`,
+      );
     for (const group of groups.data)
       if (group.full_name.trim()) found.push({ id: group.id, name: group.full_name.trim().slice(0, 200) });
     if (groups.data.length < GROUPS_PER_PAGE) break;

@@ -351,7 +351,8 @@ export async function startSlack({ tls, accessLifetimeS = 43_200, now = Date.now
             !(args.exclude_archived === 'true' && c.is_archived),
         );
         const page = mine.slice(offset, offset + limit);
-        const next = offset + limit < mine.length ? Buffer.from(String(offset + limit)).toString('base64') : '';
+        const next =
+          offset + limit < mine.length ? Buffer.from(String(offset + limit)).toString('base64') : '';
         return json(200, {
           ok: true,
           channels: page.map(({ member: _member, ...c }) => ({

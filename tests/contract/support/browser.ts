@@ -89,7 +89,10 @@ export async function workOutLoud(
   await focusByRole(page, 'textbox', 'What do you want to share?');
   await page.keyboard.type(text);
   if (target) {
-    await focusByRole(page, 'textbox', 'Post in (group, space or channel)');
+    // A combobox where Rückenwind can list the user's groups or channels (a typed id works there too).
+    const field = 'Post in (group, space or channel)';
+    const role = (await findByRole(page, 'combobox', field)).length > 0 ? 'combobox' : 'textbox';
+    await focusByRole(page, role, field);
     await page.keyboard.type(target);
   }
   await clickByRole(page, 'button', 'Save post');

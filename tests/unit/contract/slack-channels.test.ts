@@ -19,7 +19,11 @@ const call = async (method: string, args: Record<string, string>) => {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(args),
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: await response.json(),
+  };
 };
 async function signIn(): Promise<string> {
   const query = new URLSearchParams({
@@ -72,7 +76,9 @@ describe('users.conversations', () => {
     // Slack's default type is public channels only.
     expect(await names({ exclude_archived: 'true' })).not.toContain('wol-circle-nord');
     expect(await names({ types: 'public_channel,private_channel' })).not.toContain('kantine');
-    expect((await call('users.conversations', { types: 'channels', token })).body.error).toBe('invalid_types');
+    expect((await call('users.conversations', { types: 'channels', token })).body.error).toBe(
+      'invalid_types',
+    );
     expect((await call('users.conversations', { limit: '1000', token })).body.error).toBe('invalid_limit');
   });
 
@@ -95,7 +101,8 @@ describe('users.conversations', () => {
 
   it('allows 20 calls a minute per token: then 429 ratelimited with Retry-After', async () => {
     const token = await signIn();
-    for (let i = 0; i < 20; i++) expect((await call('users.conversations', { ...MINE, token })).body.ok).toBe(true);
+    for (let i = 0; i < 20; i++)
+      expect((await call('users.conversations', { ...MINE, token })).body.ok).toBe(true);
     expect(await call('users.conversations', { ...MINE, token })).toEqual({
       status: 429,
       retryAfter: '60',

@@ -23,7 +23,9 @@ async function signIn(): Promise<string> {
     code_challenge: CHALLENGE,
     code_challenge_method: 'S256',
   });
-  const authorized = await fetch(`${server.url}/${TENANT}/oauth2/v2.0/authorize?${query}`, { redirect: 'manual' });
+  const authorized = await fetch(`${server.url}/${TENANT}/oauth2/v2.0/authorize?${query}`, {
+    redirect: 'manual',
+  });
   const code = new URL(authorized.headers.get('location') ?? 'about:blank').searchParams.get('code') ?? '';
   const response = await fetch(`${server.url}/${TENANT}/oauth2/v2.0/token`, {
     method: 'POST',
@@ -77,7 +79,8 @@ describe('groups.json', () => {
 
   it('counts against the limit of 10 requests in 30 s: then 429 with Retry-After', async () => {
     const bearer = await signIn();
-    for (let i = 0; i < LIMIT.requests; i++) expect((await api('groups.json?mine=1', bearer)).status).toBe(200);
+    for (let i = 0; i < LIMIT.requests; i++)
+      expect((await api('groups.json?mine=1', bearer)).status).toBe(200);
     const limited = await api('groups.json?mine=1', bearer);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('30');

@@ -1,0 +1,239 @@
+// Choosing a group or channel by name: where the host can list the user's targets (Slack, Viva Engage,
+// once the account is connected), the work-out-loud composer and the circle form offer them as the user
+// types part of a name; the post goes to the chosen one's id on the contract server.
+import { clickByRole, findByRole, focusByRole, waitForRole } from '../../scripts/lib/closed-shadow.mjs';
+import * as slack from '../contract/slack/server.mjs';
+import { selfSignedCertificate } from '../contract/support/tls.mjs';
+import * as engage from '../contract/viva-engage/server.mjs';
+import { localDay, openCompanion } from './support/circle';
+import { test as base, type ExtensionFixture, expect, readExtensionDb } from './support/fixtures';
+import { openPopupFor } from './support/popup';
+
+type Engage = Awaited<ReturnType<typeof engage.startVivaEngage>>;
+type Slack = Awaited<ReturnType<typeof slack.startSlack>>;
+
+const test = base.extend<{ engage: Engage; slack: Slack }, { tls: { key: string; cert: string } }>({
+  tls: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
+    async ({}, use) => use(selfSignedCertificate([...engage.HOSTNAMES, ...slack.HOSTNAMES])),
+    { scope: 'worker' },
+  ],
+  engage: async ({ tls }, use) => {
+    const server = await engage.startVivaEngage({ tls });
+    try {
+      await use(server);
+    } finally {
+      await server.close();
+    }
+  },
+  slack: async ({ tls }, use) => {
+    const server = await slack.startSlack({ tls });
+    try {
+      await use(server);
+    } finally {
+      await server.close();
+    }
+  },
+  // The real host names, resolved to the contract servers; their certificate is made for this run.
+  launchArgs: async ({ engage: e, slack: s }, use) => {
+    const rules = [
+      ...engage.HOSTNAMES.map((host) => `MAP ${host} 127.0.0.1:${e.port}`),
+      ...slack.HOSTNAMES.map((host) => `MAP ${host} 127.0.0.1:${s.port}`),
+    ];
+    await use([`--host-resolver-rules=${rules.join(',')}`, '--ignore-certificate-errors']);
+  },
+});
+
+const ENGAGE_THREAD = `https://engage.cloud.microsoft/main/org/musterwerk.example/threads/eyJfdHlwZSI6IlRocmVhZCIsImlkIjoiMzI5NzcwMjM3NzcyNTk1MiJ9`;
+const SLACK_THREAD = `https://app.slack.com/client/${slack.TEAM.id}/${slack.CHANNEL}/thread/${slack.CHANNEL}-${slack.THREAD.root}`;
+const FIELD = 'Post in (group, space or channel)';
+const PICK_HINT = 'Type part of a name and choose from the list, or type an id.';
+
+/** Each host's app registration, and the name its account shows once connected. */
+const ACCOUNTS = {
+  'Viva Engage': { clientId: engage.CLIENT_ID, tenant: engage.TENANT, user: 'Mara Keller' },
+  Slack: { clientId: slack.CLIENT_ID, tenant: undefined, user: 'mara.keller' },
+};
+
+/** Connects the host's account on the options page. */
+async function connectAccount(extension: ExtensionFixture, host: keyof typeof ACCOUNTS) {
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  const form = options.getByRole('form', { name: host });
+  const { clientId, tenant, user } = ACCOUNTS[host];
+  await form.getByRole('textbox', { name: 'Client id' }).fill(clientId);
+  if (tenant) await form.getByRole('textbox', { name: /tenant/i }).fill(tenant);
+  await form.getByRole('button', { name: `Connect ${host}` }).click();
+  await expect(form.getByRole('status')).toHaveText(`Connected as ${user}`);
+  await options.close();
+}
+
+/** Opens the work-out-loud composer on the post of `author` and types the update. */
+async function openWorkOutLoud(extension: ExtensionFixture, url: string, author: string, text: string) {
+  const page = await extension.context.newPage();
+  await page.goto(url);
+  await waitForRole(page, 'button', `Work out loud about this post by ${author}`);
+  await clickByRole(page, 'button', `Work out loud about this post by ${author}`);
+  await waitForRole(page, 'dialog', 'Work out loud');
+  await focusByRole(page, 'textbox', 'What do you want to share?');
+  await page.keyboard.type(text);
+  return page;
+}
+
+type SavedWol = { text: string; target?: string; sync: { state: string; remoteId?: string } };
+
+/** Saves the composer and returns the one saved post once it reached `state`. */
+async function savePost(
+  extension: ExtensionFixture,
+  page: Awaited<ReturnType<typeof openWorkOutLoud>>,
+  state: RegExp,
+) {
+  await clickByRole(page, 'button', 'Save post');
+  await waitForRole(page, 'dialog', 'Work out loud', { count: 0 });
+  let saved: SavedWol[] = [];
+  await expect
+    .poll(
+      async () => {
+        saved = (await readExtensionDb(extension, 'wolPosts')) as SavedWol[];
+        return saved.map((post) => post.sync.state);
+      },
+      { timeout: 20_000 },
+    )
+    .toEqual([expect.stringMatching(state)]);
+  const [post] = saved;
+  if (!post) throw new Error('no post saved');
+  return post;
+}
+
+const optionNames = async (page: Awaited<ReturnType<typeof openWorkOutLoud>>) =>
+  (await findByRole(page, 'option')).map((option) => option.name);
+
+test('Slack: typing part of a channel’s name in the work-out-loud composer offers it; chosen by keyboard, the post goes to its id', async ({
+  extension,
+  slack: server,
+}) => {
+  await connectAccount(extension, 'Slack');
+  const page = await openWorkOutLoud(extension, SLACK_THREAD, 'Lukas Hoffmann', 'eine Drehmomenttabelle');
+  await waitForRole(page, 'StaticText', PICK_HINT);
+  await focusByRole(page, 'combobox', FIELD);
+  await page.keyboard.type('nord');
+  // The user's channels whose name holds "nord": not archived ones, not ones they are not in.
+  await expect.poll(() => optionNames(page)).toEqual(['#vertrieb-nord', '#wol-circle-nord']);
+  await page.keyboard.type('Rel');
+  expect(await optionNames(page)).toEqual([]);
+  for (let i = 0; i < 7; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('relea');
+  await expect.poll(() => optionNames(page)).toEqual(['#release-notes']);
+  await page.keyboard.press('ArrowDown');
+  const [active] = await findByRole(page, 'option', '#release-notes');
+  expect(active).toMatchObject({ selected: true });
+  await page.keyboard.press('Enter');
+  // Enter chose the channel (it did not submit): the field shows its name, the hint its id.
+  await waitForRole(page, 'StaticText', 'Id: C07RELNOTES');
+  expect(await findByRole(page, 'combobox', FIELD)).toMatchObject([
+    { value: '#release-notes', expanded: false },
+  ]);
+  await waitForRole(page, 'dialog', 'Work out loud');
+
+  const saved = await savePost(extension, page, /^sent$/);
+  expect(saved.target).toBe('C07RELNOTES');
+  const posts = server.calls.filter((call) => call.method === 'chat.postMessage');
+  expect(posts).toHaveLength(1);
+  expect(posts[0]?.args).toMatchObject({ channel: 'C07RELNOTES', text: saved.text });
+  expect(server.written()).toMatchObject([{ channel: 'C07RELNOTES' }]);
+  expect(saved.sync.remoteId).toBe(`C07RELNOTES:${server.written()[0]?.ts}`);
+  // Listed once, with the user's token, counted like every other request.
+  expect(server.calls.filter((call) => call.method === 'users.conversations')).toHaveLength(1);
+});
+
+test('Viva Engage: typing part of a group’s name offers the user’s groups; chosen with the mouse, the post goes to its id', async ({
+  extension,
+  engage: server,
+}) => {
+  await connectAccount(extension, 'Viva Engage');
+  const page = await openWorkOutLoud(extension, ENGAGE_THREAD, 'Anna Schmidt', 'eine Checkliste');
+  await waitForRole(page, 'StaticText', PICK_HINT);
+  await focusByRole(page, 'combobox', FIELD);
+  await page.keyboard.type('Nord');
+  // "Vorstand" and "Kantine" are groups of the network the user is not in.
+  await expect.poll(() => optionNames(page)).toEqual(['Vertrieb Nord', 'WOL-Circle Nord']);
+  await clickByRole(page, 'option', 'Vertrieb Nord');
+  await waitForRole(page, 'StaticText', 'Id: 221395517441');
+  expect(await findByRole(page, 'combobox', FIELD)).toMatchObject([{ value: 'Vertrieb Nord' }]);
+
+  const saved = await savePost(extension, page, /^sent$/);
+  expect(saved.target).toBe('221395517441');
+  expect(server.written()).toMatchObject([
+    { group_id: 221395517441, replied_to_id: null, body: { plain: saved.text.trim() } },
+  ]);
+  const lists = server.log.find('GET', '/api/v1/groups.json');
+  expect(lists).toMatchObject([
+    { status: 200, headers: { authorization: expect.stringMatching(/^Bearer /) } },
+  ]);
+});
+
+test('without a connected account the composer says why there is no list, and a typed id still works', async ({
+  extension,
+  slack: server,
+}) => {
+  const page = await openWorkOutLoud(extension, SLACK_THREAD, 'Lukas Hoffmann', 'eine Drehmomenttabelle');
+  await waitForRole(
+    page,
+    'StaticText',
+    "To choose from your groups and channels, connect your Slack account in Rückenwind's options. Until then, type an id.",
+  );
+  await focusByRole(page, 'combobox', FIELD);
+  await page.keyboard.type('C07RELNOTES');
+  expect(await findByRole(page, 'option')).toEqual([]);
+  const saved = await savePost(extension, page, /^pending$/);
+  // Kept as typed; it goes out once the account is connected.
+  expect(saved.target).toBe('C07RELNOTES');
+  expect(server.calls.filter((call) => call.method === 'users.conversations')).toHaveLength(0);
+});
+
+test('the circle form offers the user’s Slack channels for the circle’s space; a shared weekly log goes to the chosen one', async ({
+  extension,
+  slack: server,
+}) => {
+  await connectAccount(extension, 'Slack');
+  const companion = await openCompanion(extension);
+  const form = companion.getByRole('form', { name: 'New circle' });
+  await form.getByLabel('Name of the circle').fill('WOL-Circle Vertrieb');
+  await form.getByLabel('First meeting (start of week 1)').fill(localDay(8));
+  await form.getByLabel('Intranet address').fill('https://app.slack.com');
+  await expect(form.getByText(PICK_HINT)).toBeVisible();
+  const field = form.getByRole('combobox', { name: 'Group, space or channel' });
+  await field.pressSequentially('vertr');
+  const listbox = form.getByRole('listbox', { name: 'Group, space or channel' });
+  await expect(listbox.getByRole('option')).toHaveText(['#vertrieb-nord']);
+  await field.press('ArrowDown');
+  await expect(field).toHaveAttribute('aria-activedescendant', /.+/);
+  await field.press('Enter');
+  await expect(field).toHaveValue('#vertrieb-nord');
+  await expect(form.getByText('Id: C07VERTRIEB')).toBeVisible();
+  await form.getByRole('button', { name: 'Create circle' }).click();
+  await expect(companion.getByRole('heading', { name: 'Week 2 of 12' })).toBeVisible();
+  const [circle] = (await readExtensionDb(extension, 'circles')) as Array<{ space?: unknown }>;
+  expect(circle?.space).toEqual({ host: 'slack', origin: 'https://app.slack.com', target: 'C07VERTRIEB' });
+
+  const slackTab = await extension.context.newPage();
+  await slackTab.goto(SLACK_THREAD);
+  const popup = await openPopupFor(extension, slackTab);
+  await popup.getByRole('button', { name: 'Log this week' }).click();
+  await popup.getByRole('textbox', { name: 'What I did toward my goal' }).fill('Zwei Gespräche im Vertrieb.');
+  await popup.getByRole('checkbox', { name: /Share with the circle in “WOL-Circle Vertrieb”/ }).check();
+  await popup.getByRole('button', { name: 'Save log' }).click();
+  await expect
+    .poll(
+      async () =>
+        ((await readExtensionDb(extension, 'weeklyLogs')) as Array<{ sync: { state: string } }>)[0]?.sync
+          .state,
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBe('sent');
+  expect(server.written()).toMatchObject([
+    { channel: 'C07VERTRIEB', text: expect.stringContaining('Zwei Gespräche im Vertrieb.') },
+  ]);
+});
