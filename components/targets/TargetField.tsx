@@ -107,11 +107,14 @@ export function TargetField({
   const [text, setText] = useState(() => nameOf(value) ?? value);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  // The list arrived after the field showed a stored id: show its name instead, unless the user typed.
+  // The list arrived after the field showed a stored id: show its name instead. If the user typed
+  // meanwhile, what they typed may be a name now known: keep their text, store its id.
   const typed = useRef(false);
   useEffect(() => {
+    if (!list) return;
+    if (typed.current) return onChange(targetIdOf(text, list));
     const name = nameOf(value);
-    if (name && !typed.current) setText(name);
+    if (name) setText(name);
   }, [list]);
 
   const listId = `${id}-list`;
@@ -191,53 +194,63 @@ export function TargetField({
   );
 
   return (
-    <div class={fieldClass}>
-      <label for={id} class={labelClass} style={{ display: 'block' }}>
+    <div class={fieldClass} style={{ margin: '0 0 10px' }}>
+      <label for={id} class={labelClass} style={{ display: 'block', margin: '0 0 4px', fontWeight: 600 }}>
         {label}
       </label>
-      {input}
-      {targets && (
-        <div
-          id={listId}
-          role="listbox"
-          aria-label={label}
-          hidden={!expanded}
-          style={{
-            margin: '2px 0 0',
-            padding: '2px',
-            maxHeight: '12em',
-            overflowY: 'auto',
-            border: '1px solid var(--rw-line, #c8ccd1)',
-            borderRadius: '6px',
-            background: 'var(--rw-surface, #fff)',
-            color: 'var(--rw-text, inherit)',
-          }}
-        >
-          {shown.map((target, index) => (
-            // biome-ignore lint/a11y/useKeyWithClickEvents: the keys are the combobox input's (aria-activedescendant), as ARIA's pattern has it.
-            <div
-              key={target.id}
-              id={`${listId}-${index}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={index === active}
-              // Keeps the focus in the input, so the list does not close before the click lands.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => choose(target)}
-              style={{
-                padding: '4px 8px',
-                borderRadius: '4px',
-                cursor: 'pointer',
-                background: index === active ? 'var(--rw-quiet, #eef2f7)' : 'transparent',
-                outline: index === active ? '2px solid var(--rw-accent, #0b65c2)' : 'none',
-                outlineOffset: '-2px',
-              }}
-            >
-              {target.name}
-            </div>
-          ))}
-        </div>
-      )}
+      {/* The list lies over what follows: opening or closing it moves nothing (a click on "Save" that
+          closes it on the way must still land on "Save"). */}
+      <div style={{ position: 'relative' }}>
+        {input}
+        {targets && (
+          <div
+            id={listId}
+            role="listbox"
+            aria-label={label}
+            hidden={!expanded}
+            style={{
+              position: 'absolute',
+              top: '100%',
+              left: 0,
+              right: 0,
+              zIndex: 1,
+              boxShadow: '0 4px 12px rgb(0 0 0 / 20%)',
+              margin: '2px 0 0',
+              padding: '2px',
+              maxHeight: '12em',
+              overflowY: 'auto',
+              border: '1px solid var(--rw-line, #c8ccd1)',
+              borderRadius: '6px',
+              background: 'var(--rw-surface, #fff)',
+              color: 'var(--rw-text, inherit)',
+            }}
+          >
+            {shown.map((target, index) => (
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the keys are the combobox input's (aria-activedescendant), as ARIA's pattern has it.
+              <div
+                key={target.id}
+                id={`${listId}-${index}`}
+                role="option"
+                tabIndex={-1}
+                aria-selected={index === active}
+                // Keeps the focus in the input, so the list does not close before the click lands.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => choose(target)}
+                style={{
+                  padding: '4px 8px',
+                  borderRadius: '4px',
+                  cursor: 'pointer',
+                  background: index === active ? 'var(--rw-quiet, #eef2f7)' : 'transparent',
+                  outline: index === active ? '2px solid var(--rw-accent, #0b65c2)' : 'none',
+                  outlineOffset: '-2px',
+                }}
+              >
+                {target.name}
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
       {hint && (
         <p id={hintId} style={{ margin: '4px 0 0', fontSize: '0.9em', opacity: 0.8 }}>
           {hint}

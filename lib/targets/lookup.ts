@@ -1,4 +1,4 @@
-import type { Auth } from '../auth/accounts';
+import type { AccessGrant, Auth } from '../auth/accounts';
 import { TokenRejectedError, type TokenSession } from '../auth/token-rejected';
 import type { HostId, TokenHost } from '../db/schemas';
 import { slackChannels } from '../hosts/slack/api';
@@ -20,6 +20,12 @@ export type TargetLookupDeps = {
 };
 
 const isListed = (host: HostId): host is TokenHost => Object.hasOwn(TOKEN_LISTS, host);
+
+/** No token to list with: no account, one the host refused, or the sign-in service out of reach. */
+function notGranted(grant: Exclude<AccessGrant, { ok: true }>): TargetList {
+  if (grant.kind === 'not-connected') return { unavailable: 'not-connected' };
+  return { unavailable: grant.kind === 'rejected' ? 'refused' : 'unreachable', detail: grant.reason };
+}
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -35,10 +41,7 @@ export function createTargetLookup(deps: TargetLookupDeps) {
     const list = (grant: { token: string; userId: string }) =>
       TOKEN_LISTS[host]({ token: grant.token, userId: grant.userId, fetch: deps.meteredFetch(host) });
     const grant = await deps.auth().accessToken(host);
-    if (!grant.ok)
-      return grant.kind === 'not-connected'
-        ? { unavailable: 'not-connected' }
-        : { unavailable: grant.kind === 'rejected' ? 'refused' : 'unreachable', detail: grant.reason };
+    if (!grant.ok) return notGranted(grant);
     const cached = await deps.cache.get(host, grant.userId);
     if (cached) return { targets: cached };
     let targets: Target[];
@@ -47,11 +50,7 @@ export function createTargetLookup(deps: TargetLookupDeps) {
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
       const renewed = await deps.auth().renew(host, grant.token, error.message);
-      if (!renewed.ok)
-        return {
-          unavailable: renewed.kind === 'unreachable' ? 'unreachable' : 'refused',
-          detail: renewed.reason,
-        };
+      if (!renewed.ok) return notGranted(renewed);
       targets = await list(renewed);
     }
     await deps.cache.set(host, grant.userId, targets);
