@@ -4,14 +4,16 @@ import { DEMO_INTRANET_MATCHES } from './lib/hosts/demo/matches';
 import { CONFLUENCE_CLOUD_MATCHES, SLACK_MATCHES, VIVA_ENGAGE_MATCHES } from './lib/hosts/static-matches';
 
 /**
- * Scripts that run in intranet pages go without webextension-polyfill (about 2.7 KB gzip of every
- * content script, paid on every page): they use only what Chromium and Firefox offer natively with
- * promises (`runtime.sendMessage`, `i18n`) and answer the background through `sendResponse`. The
- * background and the extension's own pages keep it.
+ * Everything but the background goes without webextension-polyfill. Scripts in intranet pages pay its
+ * 2.7 KB gzip on every page, the popup its parsing on every opening (popupFirstRenderMs); they use only
+ * what Chromium and Firefox offer natively with promises (`runtime`, `tabs`, `i18n`, `scripting`,
+ * `permissions`) and answer the background through `sendResponse`. The background keeps it: its
+ * message listeners answer by returning promises.
  */
+const WITHOUT_POLYFILL = new Set(['content-script', 'popup', 'options', 'unlisted-page']);
 const IN_PAGE_SCRIPTS = new Set(['composers']);
 const inPage = (entrypoint: { type: string; name: string }) =>
-  entrypoint.type === 'content-script' || IN_PAGE_SCRIPTS.has(entrypoint.name);
+  WITHOUT_POLYFILL.has(entrypoint.type) || IN_PAGE_SCRIPTS.has(entrypoint.name);
 
 function withoutAlias(alias: unknown, find: string): unknown {
   if (Array.isArray(alias)) return (alias as Alias[]).filter((entry) => entry.find !== find);

@@ -1,21 +1,15 @@
 /**
  * What the popup's first frame needs, read with the bare IndexedDB API: the settings and the daily
- * aggregate, in one read-only transaction. Dexie is the largest module of the popup; its first frame
- * does without it, and everything else loads after that frame (entrypoints/popup/main.tsx).
+ * aggregate, in one read-only transaction. It imports almost nothing, so the popup starts it before
+ * the rest of its code has loaded; the two then take their time side by side
+ * (entrypoints/popup/main.tsx). first-frame.ts checks what it read.
  */
 import { DB_NAME } from '../db/name';
-import {
-  type DailyAggregate,
-  DailyAggregateSchema,
-  type DayKey,
-  type Settings,
-  SettingsSchema,
-} from '../db/schemas';
-import { DEFAULT_SETTINGS } from '../settings/settings';
 
-export type FirstFrame = { settings: Settings; rows: DailyAggregate[] };
+/** As stored: nothing in it is trusted until first-frame.ts has checked it. */
+export type StoredFirstFrame = { settings: unknown; rows: unknown[] };
 
-const NOTHING_YET: FirstFrame = { settings: DEFAULT_SETTINGS, rows: [] };
+const NOTHING_YET: StoredFirstFrame = { settings: undefined, rows: [] };
 
 /** Opens the database as it is, never creating it: only the background declares its versions. */
 function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | undefined> {
@@ -33,11 +27,10 @@ function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | 
   });
 }
 
-function readAll(transaction: IDBTransaction, today: DayKey) {
-  return new Promise<{ settings: unknown; rows: unknown[] }>((resolve, reject) => {
+function readBoth(transaction: IDBTransaction): Promise<StoredFirstFrame> {
+  return new Promise((resolve, reject) => {
     const settings = transaction.objectStore('settings').get('user');
-    // Rows after today exist only if the clock went back; they count for nothing yet.
-    const rows = transaction.objectStore('dailyAggregates').getAll(IDBKeyRange.upperBound(today));
+    const rows = transaction.objectStore('dailyAggregates').getAll();
     transaction.oncomplete = () => resolve({ settings: settings.result, rows: rows.result });
     transaction.onerror = () => reject(transaction.error);
     transaction.onabort = () => reject(transaction.error);
@@ -45,30 +38,20 @@ function readAll(transaction: IDBTransaction, today: DayKey) {
 }
 
 /**
- * The settings and the daily aggregate rows up to `today`. Before the background has created the
- * database, and on any read error, the popup shows an empty history rather than nothing.
+ * The stored settings and every daily aggregate row. Before the background has created the database,
+ * and on any read error, the popup shows an empty history rather than nothing.
  */
-export async function readFirstFrame(
-  today: DayKey,
+export async function readStoredFirstFrame(
   factory: IDBFactory = indexedDB,
   name = DB_NAME,
-): Promise<FirstFrame> {
+): Promise<StoredFirstFrame> {
   const db = await openExisting(factory, name);
   if (!db) return NOTHING_YET;
   try {
     if (!db.objectStoreNames.contains('settings') || !db.objectStoreNames.contains('dailyAggregates')) {
       return NOTHING_YET;
     }
-    const stored = await readAll(db.transaction(['settings', 'dailyAggregates'], 'readonly'), today);
-    const settings = SettingsSchema.safeParse(stored.settings);
-    return {
-      settings: settings.success ? settings.data : DEFAULT_SETTINGS,
-      // Only the background writes these rows; a row that is not one anyway is left out, not shown.
-      rows: stored.rows.flatMap((row) => {
-        const parsed = DailyAggregateSchema.safeParse(row);
-        return parsed.success ? [parsed.data] : [];
-      }),
-    };
+    return await readBoth(db.transaction(['settings', 'dailyAggregates'], 'readonly'));
   } catch {
     return NOTHING_YET;
   } finally {

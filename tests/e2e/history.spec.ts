@@ -182,6 +182,7 @@ test('a thank-you received from WordPress, deleted in the History, does not come
   await expect(entry).toContainText('Danke, Mara – dein Walkthrough war großartig!');
   await entry.getByRole('button', { name: /^Delete thank-you from Jonas Weber of / }).focus();
   await options.keyboard.press('Enter');
+  await expect(entry.getByRole('button', { name: 'Confirm delete' })).toBeFocused();
   await options.keyboard.press('Enter');
   await expect(
     history.getByRole('status').filter({ hasText: /^Deleted the thank-you from Jonas Weber/ }),

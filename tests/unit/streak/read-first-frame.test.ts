@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
 import { saveRecognition, saveWolPost } from '../../../lib/db/writes';
 import { DEFAULT_SETTINGS, updateSettings } from '../../../lib/settings/settings';
-import { readFirstFrame } from '../../../lib/streak/read-first-frame';
+import { firstFrameOf } from '../../../lib/streak/first-frame';
+import { readStoredFirstFrame } from '../../../lib/streak/read-first-frame';
 import { freshDb, thanks, wolPost } from '../db/factories';
 
 const LOCAL = { sync: false, now: 0 };
+
+/** What the popup does: main.tsx reads, popup-app.tsx checks. */
+async function readFirstFrame(today: string, factory: IDBFactory, name: string) {
+  return firstFrameOf(await readStoredFirstFrame(factory, name), today);
+}
 
 describe('the popup’s first frame, read without Dexie', () => {
   it('reads the settings and the daily rows the background wrote, up to today', async () => {
@@ -52,7 +58,7 @@ describe('the popup’s first frame, read without Dexie', () => {
     const { settings, rows } = await readFirstFrame('2026-11-18', indexedDB, db.name);
 
     expect(settings).toEqual(DEFAULT_SETTINGS);
-    expect(rows.map((row) => row.day)).toEqual(['2026-11-17']);
+    expect(rows.map(({ day }) => day)).toEqual(['2026-11-17']);
   });
 
   it('does not hold up an upgrade of the database by the background', async () => {

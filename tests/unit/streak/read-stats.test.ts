@@ -4,7 +4,8 @@ import type { RueckenwindDb } from '../../../lib/db/database';
 import { addDays, dayKeyOf } from '../../../lib/db/day-key';
 import type { Person } from '../../../lib/db/schemas';
 import { saveRecognition, saveWeeklyLog, saveWolPost } from '../../../lib/db/writes';
-import { readFirstFrame } from '../../../lib/streak/read-first-frame';
+import { firstFrameOf } from '../../../lib/streak/first-frame';
+import { readStoredFirstFrame } from '../../../lib/streak/read-first-frame';
 import { readPeopleThankedMost, statsOf, THANKS_READ_MAX } from '../../../lib/streak/read-stats';
 import { anna, freshDb, jonas, lea, murat, thanks, weeklyLog, wolPost } from '../db/factories';
 
@@ -16,7 +17,7 @@ const MONDAY = '2026-11-16';
 /** What the popup does on opening (entrypoints/popup/main.tsx). */
 async function readStats(db: RueckenwindDb, weeklyGoal: number) {
   const today = dayKeyOf(NOW, 'Europe/Berlin');
-  const { rows } = await readFirstFrame(today, indexedDB, db.name);
+  const { rows } = firstFrameOf(await readStoredFirstFrame(indexedDB, db.name), today);
   return statsOf(rows, today, weeklyGoal);
 }
 
