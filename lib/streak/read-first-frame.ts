@@ -1,8 +1,7 @@
 /**
  * What the popup's first frame needs, read with the bare IndexedDB API: the settings and the daily
- * aggregate, in one read-only transaction. It imports almost nothing, so the popup starts it before
- * the rest of its code has loaded; the two then take their time side by side
- * (entrypoints/popup/main.tsx). first-frame.ts checks what it read.
+ * aggregate, in one read-only transaction. It needs no other module, so the popup starts it before the
+ * rest of its code runs (entrypoints/popup/first-frame-reading.ts); first-frame.ts checks what it read.
  */
 import { DB_NAME } from '../db/name';
 
