@@ -3,6 +3,9 @@
  * the rest of it (main.tsx imports this first): the read then runs in the browser while the popup sets
  * itself up.
  */
-import { readStoredFirstFrame } from '../../lib/streak/read-first-frame';
+import { dayKeyOf } from '../../lib/db/day-key';
+import { firstDayShown, readStoredFirstFrame } from '../../lib/streak/read-first-frame';
 
-export const firstFrameReading = readStoredFirstFrame();
+/** The day the popup is about, read once: the read and the rendering must agree on it. */
+export const firstFrameToday = dayKeyOf(Date.now());
+export const firstFrameReading = readStoredFirstFrame(firstDayShown(firstFrameToday));

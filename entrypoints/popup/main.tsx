@@ -9,13 +9,12 @@ import { WeeklyLog } from '../../components/popup/WeeklyLog';
 import { WeekSummary } from '../../components/popup/WeekSummary';
 import { YearTotals } from '../../components/popup/YearTotals';
 import type { RueckenwindDb } from '../../lib/db/database';
-import { dayKeyOf } from '../../lib/db/day-key';
 import type { DayKey } from '../../lib/db/schemas';
 import { setAddressForm, t } from '../../lib/i18n/t';
 import { firstFrameOf } from '../../lib/streak/first-frame';
 import type { StoredFirstFrame } from '../../lib/streak/read-first-frame';
 import { type Stats, statsOf } from '../../lib/streak/read-stats';
-import { firstFrameReading } from './first-frame-reading';
+import { firstFrameReading, firstFrameToday } from './first-frame-reading';
 import { popupDatabase } from './popup-database';
 
 /** Set once the streak, heatmap and totals are on screen; `npm run bench` reads it (popupFirstRenderMs). */
@@ -70,14 +69,13 @@ function Popup({ stats }: { stats: Stats }) {
 }
 
 /** Renders the popup from what first-frame-reading.ts read, then marks its first painted frame. */
-async function showPopup(reading: Promise<StoredFirstFrame>): Promise<void> {
+async function showPopup(reading: Promise<StoredFirstFrame>, today: DayKey): Promise<void> {
   document.documentElement.lang = browser.i18n.getUILanguage();
   const app = document.getElementById('app');
   if (!app) return;
-  const today = dayKeyOf(Date.now());
-  const { settings, rows } = firstFrameOf(await reading, today);
+  const { settings, rows, weeks } = firstFrameOf(await reading, today);
   setAddressForm(settings.addressForm);
-  render(<Popup stats={statsOf(rows, today, settings.weeklyGoal)} />, app);
+  render(<Popup stats={statsOf(rows, weeks, today, settings.weeklyGoal)} />, app);
   // After the frame that shows it has been painted.
   requestAnimationFrame(() =>
     setTimeout(() => {
@@ -87,4 +85,4 @@ async function showPopup(reading: Promise<StoredFirstFrame>): Promise<void> {
   );
 }
 
-void showPopup(firstFrameReading);
+void showPopup(firstFrameReading, firstFrameToday);

@@ -18,6 +18,7 @@ import type {
   Settings,
   TaughtSite,
   TeachSession,
+  WeeklyContributions,
   WeeklyLog,
   WolPost,
 } from './schemas';
@@ -52,6 +53,7 @@ export class RueckenwindDb extends Dexie {
   declare readonly teachSessions: Table<TeachSession, number>;
   declare readonly accounts: Table<Account, string>;
   declare readonly deletions: Table<Deletion, string>;
+  declare readonly weeklyContributions: Table<WeeklyContributions, DayKey>;
 
   constructor(name: string) {
     super(name);

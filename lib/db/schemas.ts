@@ -268,6 +268,16 @@ export const DeletionSchema = z.object({
 });
 export type Deletion = z.infer<typeof DeletionSchema>;
 
+/**
+ * The contributions of one week, keyed by its Monday, for all time: derived from the daily aggregate
+ * in the same transaction, so that the popup's streak reads one row per week instead of one per day.
+ */
+export const WeeklyContributionsSchema = z.object({
+  monday: DayKeySchema,
+  contributions: z.int().check(z.minimum(0)),
+});
+export type WeeklyContributions = z.infer<typeof WeeklyContributionsSchema>;
+
 export const ADDRESS_FORMS = ['sie', 'du'] as const;
 export const AddressFormSchema = z.enum(ADDRESS_FORMS);
 export type AddressForm = z.infer<typeof AddressFormSchema>;

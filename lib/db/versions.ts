@@ -6,7 +6,7 @@
  */
 import type { Dexie, IndexableType, Transaction } from 'dexie';
 import type { z } from 'zod/mini';
-import { emptyAggregate, recognitionCounter } from './aggregates';
+import { emptyAggregate, recognitionCounter, weeklyContributionsOf } from './aggregates';
 import type { QuarantineEntry } from './database';
 import {
   type AggregateCounter,
@@ -17,6 +17,7 @@ import {
   OutboxItemSchema,
   RecognitionSchema,
   RelationshipSchema,
+  type WeeklyContributions,
   WeeklyLogSchema,
   WolPostSchema,
 } from './schemas';
@@ -62,6 +63,9 @@ export const STORES_V6 = {
   deletions: 'id',
 } as const;
 
+/** Version 7: the contributions per week, derived from the daily aggregate, for the popup's streak. */
+export const STORES_V7 = { ...STORES_V6, weeklyContributions: 'monday' } as const;
+
 /** Only the version-1 declaration: lets tests build a database exactly as version 1 left it. */
 export function declareVersion1(db: Dexie): void {
   db.version(1).stores(STORES_V1);
@@ -74,6 +78,7 @@ export function declareVersions(db: Dexie): void {
   db.version(4).stores(STORES_V4);
   db.version(5).stores(STORES_V5);
   db.version(6).stores(STORES_V6);
+  db.version(7).stores(STORES_V7).upgrade(upgradeToV7);
 }
 
 async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -93,6 +98,11 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   await migrator.table('outbox', OutboxItemSchema);
   await migrator.table('intranets', IntranetSchema);
   await tx.table<DailyAggregate, DayKey>('dailyAggregates').bulkPut([...migrator.aggregates.values()]);
+}
+
+async function upgradeToV7(tx: Transaction): Promise<void> {
+  const days = await tx.table<DailyAggregate, DayKey>('dailyAggregates').toArray();
+  await tx.table<WeeklyContributions, DayKey>('weeklyContributions').bulkPut(weeklyContributionsOf(days));
 }
 
 /** Version 1 stored one recipient as an object; version 2 stores a list. */

@@ -48,11 +48,15 @@ export async function saveRecognition(
   if (wantsSync && !record.post) {
     throw new InvalidRecordError('recognitions', 'post: required to deliver a thank-you');
   }
-  return db.transaction('rw', [db.recognitions, db.dailyAggregates, db.outbox], async () => {
-    const created = await putCounted(db, db.recognitions, record, recognitionCounter);
-    if (!created || !wantsSync || !record.post) return undefined;
-    return enqueue(db, 'recognition', record.id, record.post, opts.now);
-  });
+  return db.transaction(
+    'rw',
+    [db.recognitions, db.dailyAggregates, db.weeklyContributions, db.outbox],
+    async () => {
+      const created = await putCounted(db, db.recognitions, record, recognitionCounter);
+      if (!created || !wantsSync || !record.post) return undefined;
+      return enqueue(db, 'recognition', record.id, record.post, opts.now);
+    },
+  );
 }
 
 /**
@@ -65,23 +69,27 @@ export async function importReceivedThanks(db: RueckenwindDb, recs: Recognition[
   if (records.some((rec) => rec.direction !== 'received')) {
     throw new InvalidRecordError('recognitions', 'direction: only received thanks are imported');
   }
-  return db.transaction('rw', [db.recognitions, db.dailyAggregates, db.deletions], async () => {
-    const ids = records.map((rec) => rec.id);
-    const stored = await db.recognitions.bulkGet(ids);
-    // One the user deleted stays deleted, however often the intranet still shows it.
-    const deleted = await db.deletions.bulkGet(ids);
-    const seen = new Set([...stored, ...deleted].flatMap((rec) => (rec ? [rec.id] : [])));
-    let added = 0;
-    for (const record of records) {
-      // Also guards against the same reply twice in one batch.
-      if (seen.has(record.id)) continue;
-      seen.add(record.id);
-      await db.recognitions.add(record);
-      await bumpAggregate(db.dailyAggregates, record.day, 'thanksReceived', 1);
-      added++;
-    }
-    return added;
-  });
+  return db.transaction(
+    'rw',
+    [db.recognitions, db.dailyAggregates, db.weeklyContributions, db.deletions],
+    async () => {
+      const ids = records.map((rec) => rec.id);
+      const stored = await db.recognitions.bulkGet(ids);
+      // One the user deleted stays deleted, however often the intranet still shows it.
+      const deleted = await db.deletions.bulkGet(ids);
+      const seen = new Set([...stored, ...deleted].flatMap((rec) => (rec ? [rec.id] : [])));
+      let added = 0;
+      for (const record of records) {
+        // Also guards against the same reply twice in one batch.
+        if (seen.has(record.id)) continue;
+        seen.add(record.id);
+        await db.recognitions.add(record);
+        await bumpAggregate(db, record.day, 'thanksReceived', 1);
+        added++;
+      }
+      return added;
+    },
+  );
 }
 
 /**
@@ -90,7 +98,14 @@ export async function importReceivedThanks(db: RueckenwindDb, recs: Recognition[
  * back. False when there was none.
  */
 export async function deleteRecognition(db: RueckenwindDb, id: string, now = Date.now()): Promise<boolean> {
-  const tables = [db.recognitions, db.dailyAggregates, db.outbox, db.deletions, db.relationships];
+  const tables = [
+    db.recognitions,
+    db.dailyAggregates,
+    db.weeklyContributions,
+    db.outbox,
+    db.deletions,
+    db.relationships,
+  ];
   return db.transaction('rw', tables, async () => {
     const rec = await deleteCounted(db, db.recognitions, 'recognition', id, recognitionCounter);
     if (rec?.direction === 'received') await db.deletions.put({ id, deletedAt: now });
@@ -108,16 +123,24 @@ export async function deleteRecognition(db: RueckenwindDb, id: string, now = Dat
 
 /** Deletes a Working Out Loud post, uncounts it and drops its queued deliveries. False when there was none. */
 export async function deleteWolPost(db: RueckenwindDb, id: string): Promise<boolean> {
-  return db.transaction('rw', [db.wolPosts, db.dailyAggregates, db.outbox], async () => {
-    return (await deleteCounted(db, db.wolPosts, 'wol-post', id, () => 'wolPosts')) !== undefined;
-  });
+  return db.transaction(
+    'rw',
+    [db.wolPosts, db.dailyAggregates, db.weeklyContributions, db.outbox],
+    async () => {
+      return (await deleteCounted(db, db.wolPosts, 'wol-post', id, () => 'wolPosts')) !== undefined;
+    },
+  );
 }
 
 /** Deletes a weekly log, uncounts it and drops its queued deliveries. False when there was none. */
 export async function deleteWeeklyLog(db: RueckenwindDb, id: string): Promise<boolean> {
-  return db.transaction('rw', [db.weeklyLogs, db.dailyAggregates, db.outbox], async () => {
-    return (await deleteCounted(db, db.weeklyLogs, 'weekly-log', id, () => 'weeklyLogs')) !== undefined;
-  });
+  return db.transaction(
+    'rw',
+    [db.weeklyLogs, db.dailyAggregates, db.weeklyContributions, db.outbox],
+    async () => {
+      return (await deleteCounted(db, db.weeklyLogs, 'weekly-log', id, () => 'weeklyLogs')) !== undefined;
+    },
+  );
 }
 
 /** Saves a Working Out Loud post and counts it; queues it for its intranet when `opts.sync`. */
@@ -127,11 +150,15 @@ export async function saveWolPost(
   opts: SaveOptions,
 ): Promise<OutboxItem | undefined> {
   const record = parseRecord(WolPostSchema, 'wolPosts', post);
-  return db.transaction('rw', [db.wolPosts, db.dailyAggregates, db.outbox], async () => {
-    const created = await putCounted(db, db.wolPosts, record, () => 'wolPosts');
-    if (!created || !opts.sync) return undefined;
-    return enqueue(db, 'wol-post', record.id, record, opts.now);
-  });
+  return db.transaction(
+    'rw',
+    [db.wolPosts, db.dailyAggregates, db.weeklyContributions, db.outbox],
+    async () => {
+      const created = await putCounted(db, db.wolPosts, record, () => 'wolPosts');
+      if (!created || !opts.sync) return undefined;
+      return enqueue(db, 'wol-post', record.id, record, opts.now);
+    },
+  );
 }
 
 /**
@@ -145,16 +172,20 @@ export async function saveWeeklyLog(
   opts: SaveOptions,
 ): Promise<OutboxItem | undefined> {
   const record = parseRecord(WeeklyLogSchema, 'weeklyLogs', log);
-  return db.transaction('rw', [db.weeklyLogs, db.circles, db.dailyAggregates, db.outbox], async () => {
-    const created = await putCounted(db, db.weeklyLogs, record, () => 'weeklyLogs');
-    if (!opts.sync) return undefined;
-    if (!created && (await db.outbox.where('recordId').equals(record.id).count()) > 0) return undefined;
-    const circle = record.circleId === undefined ? undefined : await db.circles.get(record.circleId);
-    if (!circle?.space) {
-      throw new InvalidRecordError('weeklyLogs', 'circleId: no circle with a space to deliver the log to');
-    }
-    return enqueue(db, 'weekly-log', record.id, circle.space, opts.now);
-  });
+  return db.transaction(
+    'rw',
+    [db.weeklyLogs, db.circles, db.dailyAggregates, db.weeklyContributions, db.outbox],
+    async () => {
+      const created = await putCounted(db, db.weeklyLogs, record, () => 'weeklyLogs');
+      if (!opts.sync) return undefined;
+      if (!created && (await db.outbox.where('recordId').equals(record.id).count()) > 0) return undefined;
+      const circle = record.circleId === undefined ? undefined : await db.circles.get(record.circleId);
+      if (!circle?.space) {
+        throw new InvalidRecordError('weeklyLogs', 'circleId: no circle with a space to deliver the log to');
+      }
+      return enqueue(db, 'weekly-log', record.id, circle.space, opts.now);
+    },
+  );
 }
 
 /** Records a delivery outcome on the record itself. False when the record no longer exists. */
@@ -300,9 +331,9 @@ async function putCounted<T extends { id: string; day: DayKey }>(
   counterOf: (record: T) => AggregateCounter,
 ): Promise<boolean> {
   const previous = await table.get(record.id);
-  if (previous) await bumpAggregate(db.dailyAggregates, previous.day, counterOf(previous), -1);
+  if (previous) await bumpAggregate(db, previous.day, counterOf(previous), -1);
   await table.put(record);
-  await bumpAggregate(db.dailyAggregates, record.day, counterOf(record), 1);
+  await bumpAggregate(db, record.day, counterOf(record), 1);
   return previous === undefined;
 }
 
@@ -321,7 +352,7 @@ async function deleteCounted<T extends { id: string; day: DayKey }>(
   const record = await table.get(id);
   if (!record) return undefined;
   await table.delete(id);
-  await bumpAggregate(db.dailyAggregates, record.day, counterOf(record), -1);
+  await bumpAggregate(db, record.day, counterOf(record), -1);
   // An in-flight request is already on the wire; its ack must still find its outbox item.
   await db.outbox
     .where('recordId')

@@ -12,6 +12,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, RECORD_SCHEMAS } from './ba
 export const NOT_EXPORTED = {
   teachSessions: 'the tab being taught right now: meaningless anywhere else',
   accounts: 'sign-in credentials for intranets: never written to a file',
+  weeklyContributions: 'derived from the daily aggregate, and recounted on import',
 } as const;
 
 type Validated = keyof typeof RECORD_SCHEMAS;

@@ -3,14 +3,14 @@
  * transaction, then the daily aggregate is recounted from the records, so the counts match what is
  * stored whatever the file said. Callers validate the file with BackupSchema first.
  */
-import { emptyAggregate, recognitionCounter } from '../db/aggregates';
+import { emptyAggregate, recognitionCounter, weeklyContributionsOf } from '../db/aggregates';
 import type { RueckenwindDb } from '../db/database';
 import type { AggregateCounter, DailyAggregate, DayKey } from '../db/schemas';
 import { type Backup, IMPORTED_TABLES } from './backup-schema';
 
 /** Puts the file's records of IMPORTED_TABLES; returns how many. */
 export async function importBackup(db: RueckenwindDb, backup: Backup): Promise<number> {
-  return db.transaction('rw', [...IMPORTED_TABLES, 'dailyAggregates'], async () => {
+  return db.transaction('rw', [...IMPORTED_TABLES, 'dailyAggregates', 'weeklyContributions'], async () => {
     let imported = 0;
     for (const name of IMPORTED_TABLES) {
       const rows = backup.tables[name] ?? [];
@@ -22,7 +22,7 @@ export async function importBackup(db: RueckenwindDb, backup: Backup): Promise<n
   });
 }
 
-/** Rebuilds the daily aggregate from every counted record. Call inside a transaction spanning them. */
+/** Rebuilds the daily aggregate, and the weekly contributions, from every counted record. Call inside a transaction spanning them. */
 async function recountAggregates(db: RueckenwindDb): Promise<void> {
   const rows = new Map<DayKey, DailyAggregate>();
   const count = (day: DayKey, counter: AggregateCounter) => {
@@ -35,4 +35,6 @@ async function recountAggregates(db: RueckenwindDb): Promise<void> {
   await db.weeklyLogs.each((log) => count(log.day, 'weeklyLogs'));
   await db.dailyAggregates.clear();
   await db.dailyAggregates.bulkPut([...rows.values()]);
+  await db.weeklyContributions.clear();
+  await db.weeklyContributions.bulkPut(weeklyContributionsOf(rows.values()));
 }

@@ -1,10 +1,18 @@
 /** What the popup's first frame shows, checked: read-first-frame.ts reads it without looking. */
 import { AGGREGATE_COUNTERS } from '../db/aggregates';
-import { type DailyAggregate, type DayKey, type Settings, SettingsSchema } from '../db/schemas';
+import {
+  type DailyAggregate,
+  type DayKey,
+  type Settings,
+  SettingsSchema,
+  WeeklyContributionsSchema,
+} from '../db/schemas';
 import { DEFAULT_SETTINGS } from '../settings/settings';
+import { contributionsByDay, contributionsByWeek } from './contributions';
 import type { StoredFirstFrame } from './read-first-frame';
 
-export type FirstFrame = { settings: Settings; rows: DailyAggregate[] };
+/** `weeks`: contributions per week, keyed by Monday, all time (the streak). */
+export type FirstFrame = { settings: Settings; rows: DailyAggregate[]; weeks: Map<DayKey, number> };
 
 const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,10 +33,21 @@ function aggregateOf(row: unknown): DailyAggregate | undefined {
   return row as DailyAggregate;
 }
 
+/** The weekly contributions up to this week, as stored; a row that is not one is left out. */
+function weeksOf(stored: readonly unknown[], today: DayKey): Map<DayKey, number> {
+  const weeks = new Map<DayKey, number>();
+  for (const row of stored) {
+    const parsed = WeeklyContributionsSchema.safeParse(row);
+    if (parsed.success && parsed.data.monday <= today)
+      weeks.set(parsed.data.monday, parsed.data.contributions);
+  }
+  return weeks;
+}
+
 /**
- * The settings (the defaults if unreadable) and the aggregate rows up to `today`; a row that is not
- * one is left out, not shown. Rows after today exist only if the clock went back; they count for
- * nothing yet.
+ * The settings (the defaults if unreadable), the aggregate rows up to `today` and the contributions
+ * per week; a row that is not one is left out, not shown. Rows after today exist only if the clock went
+ * back; they count for nothing yet. A database not yet upgraded to weekly rows has every day instead.
  */
 export function firstFrameOf(stored: StoredFirstFrame, today: DayKey): FirstFrame {
   const settings = SettingsSchema.safeParse(stored.settings);
@@ -37,5 +56,9 @@ export function firstFrameOf(stored: StoredFirstFrame, today: DayKey): FirstFram
     const aggregate = aggregateOf(row);
     if (aggregate && aggregate.day <= today) rows.push(aggregate);
   }
-  return { settings: settings.success ? settings.data : DEFAULT_SETTINGS, rows };
+  return {
+    settings: settings.success ? settings.data : DEFAULT_SETTINGS,
+    rows,
+    weeks: stored.weeks ? weeksOf(stored.weeks, today) : contributionsByWeek(contributionsByDay(rows)),
+  };
 }

@@ -7,7 +7,7 @@ import type { RueckenwindDb } from '../db/database';
 import { addDays } from '../db/day-key';
 import type { Totals } from '../db/reads';
 import type { DailyAggregate, DayKey } from '../db/schemas';
-import { contributionsByDay, contributionsByWeek } from './contributions';
+import { contributionsByDay } from './contributions';
 import { buildHeatmap, type Heatmap } from './heatmap';
 import { computeStreak, type Streak } from './streak';
 import { peopleThankedMost, type ThankedPerson } from './top-people';
@@ -22,13 +22,21 @@ export interface Stats {
   thisYear: Totals;
 }
 
-export function statsOf(rows: readonly DailyAggregate[], today: DayKey, weeklyGoal: number): Stats {
-  const byDay = contributionsByDay(rows);
-  const streak = computeStreak(contributionsByWeek(byDay), today, weeklyGoal);
+/**
+ * `rows`: the daily aggregate of the days shown (at least the heatmap's and this year's); `weeks`: the
+ * contributions per week of all time, keyed by Monday, for the streak.
+ */
+export function statsOf(
+  rows: readonly DailyAggregate[],
+  weeks: ReadonlyMap<DayKey, number>,
+  today: DayKey,
+  weeklyGoal: number,
+): Stats {
+  const streak = computeStreak(weeks, today, weeklyGoal);
   return {
     today,
     streak,
-    heatmap: buildHeatmap(byDay, today),
+    heatmap: buildHeatmap(contributionsByDay(rows), today),
     thisWeek: sumTotals(rows, streak.thisWeek.monday, today),
     thisYear: sumTotals(rows, `${today.slice(0, 4)}-01-01`, today),
   };

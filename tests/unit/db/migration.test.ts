@@ -2,6 +2,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
+import { weekStartOf } from '../../../lib/db/day-key';
 import { thanksStateOfPosts, totalsForDays } from '../../../lib/db/reads';
 import type { DailyAggregate } from '../../../lib/db/schemas';
 import { declareVersion1 } from '../../../lib/db/versions';
@@ -47,7 +48,7 @@ describe('migration from version 1 to the current version', () => {
     const name = await createV1Database(v1Tables);
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
 
     const oldRecognitions = v1Tables.recognitions ?? [];
     expect(oldRecognitions).toHaveLength(13);
@@ -90,6 +91,17 @@ describe('migration from version 1 to the current version', () => {
     const expected = expectedAggregates();
 
     expect(await db.dailyAggregates.toArray()).toEqual(expected);
+    // And, from it, the weeks the popup's streak reads (version 7).
+    const weeks = new Map<string, number>();
+    for (const row of expected) {
+      const monday = weekStartOf(row.day);
+      const count = row.thanksGiven + row.wolPosts + row.weeklyLogs;
+      if (count > 0) weeks.set(monday, (weeks.get(monday) ?? 0) + count);
+    }
+    expect(weeks.size).toBeGreaterThan(1);
+    expect(await db.weeklyContributions.toArray()).toEqual(
+      [...weeks].sort().map(([monday, contributions]) => ({ monday, contributions })),
+    );
     expect(await totalsForDays(db, '2025-01-01', '2025-12-31')).toEqual({
       thanksGiven: 8,
       thanksReceived: 4,
@@ -155,7 +167,7 @@ describe('migration from version 1 to the current version', () => {
   it('creates the current version directly on a fresh install', async () => {
     const db = openDatabase(`fresh-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'accounts',
       'circles',
@@ -169,6 +181,7 @@ describe('migration from version 1 to the current version', () => {
       'settings',
       'taughtSites',
       'teachSessions',
+      'weeklyContributions',
       'weeklyLogs',
       'wolPosts',
     ]);

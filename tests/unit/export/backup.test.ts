@@ -88,6 +88,8 @@ describe('the JSON backup', () => {
       { day: '2025-03-10', thanksGiven: 1, thanksReceived: 0, wolPosts: 0, weeklyLogs: 0 },
       { day: '2025-03-11', thanksGiven: 1, thanksReceived: 0, wolPosts: 0, weeklyLogs: 0 },
     ]);
+    // The streak's weeks are recounted with the days.
+    expect(await db.weeklyContributions.toArray()).toEqual([{ monday: '2025-03-10', contributions: 2 }]);
   });
 
   it('keeps a stored record that no longer fits its schema, in the file’s quarantine', async () => {

@@ -30,7 +30,8 @@ describe('the first frame’s check of stored rows', () => {
   it('keeps exactly the rows DailyAggregateSchema accepts', () => {
     fc.assert(
       fc.property(row, (stored) => {
-        const kept = firstFrameOf({ settings: undefined, rows: [stored] }, LAST_DAY).rows.length === 1;
+        const kept =
+          firstFrameOf({ settings: undefined, rows: [stored], weeks: [] }, LAST_DAY).rows.length === 1;
         expect(kept).toBe(DailyAggregateSchema.safeParse(stored).success);
       }),
       { numRuns: 2_000 },
@@ -46,7 +47,9 @@ describe('the first frame’s check of stored rows', () => {
       weeklyLogs: 0,
     }));
     expect(
-      firstFrameOf({ settings: undefined, rows }, '2026-11-18').rows.map(({ day: kept }) => kept),
+      firstFrameOf({ settings: undefined, rows, weeks: undefined }, '2026-11-18').rows.map(
+        ({ day: kept }) => kept,
+      ),
     ).toEqual(['2026-11-17', '2026-11-18']);
   });
 });

@@ -4,14 +4,14 @@ import { openDatabase } from '../../../lib/db/database';
 import { saveRecognition, saveWolPost } from '../../../lib/db/writes';
 import { DEFAULT_SETTINGS, updateSettings } from '../../../lib/settings/settings';
 import { firstFrameOf } from '../../../lib/streak/first-frame';
-import { readStoredFirstFrame } from '../../../lib/streak/read-first-frame';
+import { firstDayShown, readStoredFirstFrame } from '../../../lib/streak/read-first-frame';
 import { freshDb, thanks, wolPost } from '../db/factories';
 
 const LOCAL = { sync: false, now: 0 };
 
 /** What the popup does: main.tsx reads, popup-app.tsx checks. */
 async function readFirstFrame(today: string, factory: IDBFactory, name: string) {
-  return firstFrameOf(await readStoredFirstFrame(factory, name), today);
+  return firstFrameOf(await readStoredFirstFrame(firstDayShown(today), factory, name), today);
 }
 
 describe('the popup’s first frame, read without Dexie', () => {
@@ -39,6 +39,7 @@ describe('the popup’s first frame, read without Dexie', () => {
     expect(await readFirstFrame('2026-11-18', indexedDB, name)).toEqual({
       settings: DEFAULT_SETTINGS,
       rows: [],
+      weeks: new Map(),
     });
 
     expect((await indexedDB.databases()).map((info) => info.name)).not.toContain(name);
@@ -76,5 +77,54 @@ describe('the popup’s first frame, read without Dexie', () => {
       request.onblocked = () => reject(new Error('blocked by the popup'));
     });
     expect(upgrade).toBe(1_000);
+  });
+});
+
+describe('five years of history in the first frame', () => {
+  it('reads the days of the last year and the weeks of all time, not every day', async () => {
+    const db = freshDb();
+    await saveRecognition(db, thanks('five-years-ago', { day: '2021-11-17' }), LOCAL);
+    await saveWolPost(db, wolPost('same-week', { day: '2021-11-19' }), LOCAL);
+    await saveRecognition(db, thanks('last-month', { day: '2026-10-14' }), LOCAL);
+
+    const stored = await readStoredFirstFrame(firstDayShown('2026-11-18'), indexedDB, db.name);
+
+    expect(stored.rows).toEqual([expect.objectContaining({ day: '2026-10-14' })]);
+    const { weeks } = firstFrameOf(stored, '2026-11-18');
+    expect(weeks).toEqual(
+      new Map([
+        ['2021-11-15', 2],
+        ['2026-10-12', 1],
+      ]),
+    );
+  });
+
+  it('reads every day from a database the background has not given weekly rows yet', async () => {
+    const name = `version-6-${crypto.randomUUID()}`;
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 60);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('settings', { keyPath: 'id' });
+        const days = request.result.createObjectStore('dailyAggregates', { keyPath: 'day' });
+        days.put({ day: '2021-11-17', thanksGiven: 1, thanksReceived: 0, wolPosts: 1, weeklyLogs: 0 });
+        days.put({ day: '2026-10-14', thanksGiven: 1, thanksReceived: 3, wolPosts: 0, weeklyLogs: 0 });
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+
+    const { rows, weeks } = await readFirstFrame('2026-11-18', indexedDB, name);
+
+    expect(rows.map(({ day }) => day)).toEqual(['2021-11-17', '2026-10-14']);
+    expect(weeks).toEqual(
+      new Map([
+        ['2021-11-15', 2],
+        ['2026-10-12', 1],
+      ]),
+    );
+    indexedDB.deleteDatabase(name);
   });
 });

@@ -5,7 +5,7 @@ import { addDays, dayKeyOf } from '../../../lib/db/day-key';
 import type { Person } from '../../../lib/db/schemas';
 import { saveRecognition, saveWeeklyLog, saveWolPost } from '../../../lib/db/writes';
 import { firstFrameOf } from '../../../lib/streak/first-frame';
-import { readStoredFirstFrame } from '../../../lib/streak/read-first-frame';
+import { firstDayShown, readStoredFirstFrame } from '../../../lib/streak/read-first-frame';
 import { readPeopleThankedMost, statsOf, THANKS_READ_MAX } from '../../../lib/streak/read-stats';
 import { anna, freshDb, jonas, lea, murat, thanks, weeklyLog, wolPost } from '../db/factories';
 
@@ -17,8 +17,9 @@ const MONDAY = '2026-11-16';
 /** What the popup does on opening (entrypoints/popup/main.tsx). */
 async function readStats(db: RueckenwindDb, weeklyGoal: number) {
   const today = dayKeyOf(NOW, 'Europe/Berlin');
-  const { rows } = firstFrameOf(await readStoredFirstFrame(indexedDB, db.name), today);
-  return statsOf(rows, today, weeklyGoal);
+  const stored = await readStoredFirstFrame(firstDayShown(today), indexedDB, db.name);
+  const { rows, weeks } = firstFrameOf(stored, today);
+  return statsOf(rows, weeks, today, weeklyGoal);
 }
 
 describe('the popup’s stats', () => {
