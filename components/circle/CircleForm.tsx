@@ -4,7 +4,7 @@ import type { CircleDraft } from '../../lib/circle/ui-messages';
 import type { Circle, Intranet, Person } from '../../lib/db/schemas';
 import { t, uiLanguage } from '../../lib/i18n/t';
 import { sendFromUi } from '../../lib/messages/send-from-ui';
-import { listsTargets, TARGET_LOOKUP_HOSTS } from '../../lib/targets/target';
+import { listsTargets, TARGET_LOOKUP_HOSTS } from '../../lib/targets/hosts';
 import { TargetField, useTargets } from '../targets/TargetField';
 import { PersonFields, parsePerson } from './PersonInput';
 import { failureStatus, NO_STATUS, type Status } from './status';

@@ -3,8 +3,9 @@ import { WOL_TEMPLATE_LABELS, wolPostText } from '../../lib/compose/post-texts';
 import type { PostRef, WOL_TEMPLATES } from '../../lib/db/schemas';
 import { t } from '../../lib/i18n/t';
 import type { SaveFailure, WolDraft } from '../../lib/inject/composers-contract';
-import { listTargetsFromPage } from '../../lib/targets/messages';
-import { listsTargets, TARGET_LOOKUP_HOSTS } from '../../lib/targets/target';
+import type { Result } from '../../lib/messages/result';
+import { listsTargets, TARGET_LOOKUP_HOSTS } from '../../lib/targets/hosts';
+import type { TargetList } from '../../lib/targets/target';
 import { TargetField, useTargets } from '../targets/TargetField';
 import { ComposerFrame } from './ComposerFrame';
 import { Preview } from './Preview';
@@ -20,22 +21,21 @@ type Props = {
   hashtag: string;
   /** Shown when the host has groups, spaces or channels to post into. */
   hasTargets: boolean;
+  /** The user's groups or channels on this intranet (asked by the content script, which checks the reply). */
+  listTargets: () => Promise<Result<TargetList>>;
   anchor: HTMLElement | null;
   onSave: (draft: WolDraft, postedText: string) => Promise<SaveFailure | undefined>;
   onCancel: () => void;
 };
 
-export function WolComposer({ id, post, hashtag, hasTargets, anchor, onSave, onCancel }: Props) {
+export function WolComposer({ id, post, hashtag, hasTargets, listTargets, anchor, onSave, onCancel }: Props) {
   const [template, setTemplate] = useState<Template | ''>('working-on');
   const [text, setText] = useState('');
   const [linkPost, setLinkPost] = useState(post.permalink !== undefined);
   const [withHashtag, setWithHashtag] = useState(true);
   const [target, setTarget] = useState('');
   // Where Rückenwind can list the user's groups or channels, the field offers them by name.
-  const targets = useTargets(
-    post.origin,
-    hasTargets && listsTargets(post.host) ? () => listTargetsFromPage(post.origin) : undefined,
-  );
+  const targets = useTargets(post.origin, hasTargets && listsTargets(post.host) ? listTargets : undefined);
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const { panelRef, firstFieldRef: textRef } = useAnchoredPanel<HTMLTextAreaElement>(anchor);

@@ -52,6 +52,7 @@ export function openComposer(request: ComposerRequest): () => void {
         post={post}
         hashtag={page.wolHashtag}
         hasTargets={page.hasTargets}
+        listTargets={page.listTargets}
         anchor={anchor}
         onSave={saveWol}
         onCancel={onDone}

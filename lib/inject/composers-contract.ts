@@ -1,5 +1,7 @@
 import type { AddressForm, Person, PostRef, WOL_TEMPLATES } from '../db/schemas';
 import type { MessageKey } from '../i18n/t';
+import type { Result } from '../messages/result';
+import type { TargetList } from '../targets/target';
 
 /**
  * The composers (Preact and both forms) are not part of the content scripts: every intranet page would
@@ -26,6 +28,8 @@ export type PageActions = {
   values: string[];
   wolHashtag: string;
   hasTargets: boolean;
+  /** The user's groups or channels on this intranet, for the work-out-loud composer's target field. */
+  listTargets: () => Promise<Result<TargetList>>;
   saveThanks: (post: PostRef, draft: ThankDraft, postedText: string) => Promise<SaveFailure | undefined>;
   /** The saved WOL post's id, or why it was not saved. */
   saveWol: (draft: WolDraft, postedText: string) => Promise<SaveFailure | { id: string }>;

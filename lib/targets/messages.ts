@@ -13,8 +13,8 @@ export type ListTargets = z.infer<typeof ListTargetsSchema>;
 const ReplySchema = resultSchema(TargetListSchema);
 
 /**
- * Asks from the composers script. Sent directly rather than through `sendFromContent`: that one
- * carries every content message's reply schema, which the composers script has no use for.
+ * Asked by the content script for the composers script, which then needs no zod of its own. Sent
+ * directly rather than through `sendFromContent`, so that only pages whose composer asks load this.
  */
 export async function listTargetsFromPage(origin: string): Promise<Result<TargetList>> {
   let reply: unknown;

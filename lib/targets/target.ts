@@ -1,5 +1,4 @@
 import { z } from 'zod/mini';
-import { TOKEN_HOST_NAMES } from '../auth/names';
 
 /**
  * A group, space or channel the user can post into: the host's id (what its API takes) and the name
@@ -15,13 +14,6 @@ export const TargetSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(TARGET_TEXT_MAX)),
 });
 export type Target = z.infer<typeof TargetSchema>;
-
-/**
- * The hosts whose targets Rückenwind can list (lib/targets/lookup.ts), with their names as users know
- * them; elsewhere the user types an id.
- */
-export const TARGET_LOOKUP_HOSTS: Readonly<Record<string, string>> = TOKEN_HOST_NAMES;
-export const listsTargets = (host: string) => Object.hasOwn(TARGET_LOOKUP_HOSTS, host);
 
 /**
  * Why there is no list: no account connected, the host refused (token or scope), it could not be

@@ -9,7 +9,7 @@ import { createButtonsKit } from '../../../lib/inject/post-buttons';
 import { observePosts } from '../../../lib/inject/post-observer';
 import { SHADOW_HOST_TAG } from '../../../lib/inject/shadow-host';
 import type { PostState } from '../../../lib/inject/wol-state';
-import { fail } from '../../../lib/messages/result';
+import { fail, ok } from '../../../lib/messages/result';
 import { demoPage, footer, PAGE_URL, post } from './demo-posts';
 import { controlFrames, settle } from './frames';
 
@@ -36,6 +36,7 @@ const page: PageActions = {
   values: [],
   wolHashtag: '#WOL',
   hasTargets: false,
+  listTargets: async () => ok({ unavailable: 'unsupported' as const }),
   saveThanks: async () => undefined,
   saveWol: async () => ({ id: 'wol-1' }),
   retryThanks: async () => undefined,

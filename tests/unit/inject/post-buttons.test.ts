@@ -92,6 +92,7 @@ beforeEach(() => {
     values: [],
     wolHashtag: '#WOL',
     hasTargets: false,
+    listTargets: async () => ok({ unavailable: 'unsupported' as const }),
     saveThanks: async () => undefined,
     saveWol: async () => ({ id: 'wol-1' }),
     retryThanks: async (post) => {
