@@ -91,7 +91,13 @@ export function CircleForm({ circle, findIntranet, today, onSaved, onCancel }: P
       const intranet = origin ? await findIntranet(`${origin}/`) : undefined;
       if (!origin || !intranet) return setStatus({ text: t('circleSpaceNotEnabled'), error: true });
       if (!spaceTarget.trim()) return setStatus({ text: t('circleSpaceTargetRequired'), error: true });
-      space = { host: intranet.host, origin, target: spaceTarget.trim() };
+      const target = spaceTarget.trim();
+      // The name the user chose it by (or the one saved before), so that the popup can say it.
+      const listed = spaceTargets && 'targets' in spaceTargets ? spaceTargets.targets : [];
+      const targetName =
+        listed.find((entry) => entry.id === target)?.name ??
+        (circle?.space?.target === target ? circle.space.targetName : undefined);
+      space = { host: intranet.host, origin, target, ...(targetName ? { targetName } : {}) };
     }
     const draft: CircleDraft = {
       id: circle?.id,

@@ -86,7 +86,10 @@ function LogForm({ loaded, monday, today, circleId }: FormProps & { circleId: st
     if (!result.ok)
       return setStatus({ text: t(result.error.reason, result.error.detail ?? ''), error: true });
     setStatus({
-      text: canShare && share && circle?.space ? t('logSavedShared', circle.space.target) : t('logSaved'),
+      text:
+        canShare && share && circle?.space
+          ? t('logSavedShared', circle.space.targetName ?? circle.space.target)
+          : t('logSaved'),
       error: false,
     });
   };
@@ -136,7 +139,7 @@ function LogForm({ loaded, monday, today, circleId }: FormProps & { circleId: st
         <>
           <label class="check">
             <input type="checkbox" checked={share} onChange={(e) => setShare(e.currentTarget.checked)} />
-            {t('logShare', circle.space.target)}
+            {t('logShare', circle.space.targetName ?? circle.space.target)}
           </label>
           {share && (
             <>

@@ -114,7 +114,15 @@ export const CircleSchema = z.object({
   goal: z.optional(z.string().check(z.maxLength(400))),
   /** The user's own answers to the three goal questions (care about it, progress in 12 weeks, others can help). */
   goalChecks: z.optional(z.object({ care: z.boolean(), progress: z.boolean(), help: z.boolean() })),
-  space: z.optional(z.object({ host: HostIdSchema, origin: OriginSchema, target: z.string() })),
+  /** `target` is the host's id of the group or channel; `targetName` the name people know it by, where known. */
+  space: z.optional(
+    z.object({
+      host: HostIdSchema,
+      origin: OriginSchema,
+      target: z.string(),
+      targetName: z.optional(z.string().check(z.maxLength(200))),
+    }),
+  ),
   /** Weekly logs members shared in the circle's space, as the content script saw them there. */
   sharedLogs: z.optional(
     z

@@ -233,7 +233,12 @@ test('the circle form offers the user’s Slack channels for the circle’s spac
   await form.getByRole('button', { name: 'Create circle' }).click();
   await expect(companion.getByRole('heading', { name: 'Week 2 of 12' })).toBeVisible();
   const [circle] = (await readExtensionDb(extension, 'circles')) as Array<{ space?: unknown }>;
-  expect(circle?.space).toEqual({ host: 'slack', origin: 'https://app.slack.com', target: 'C07VERTRIEB' });
+  expect(circle?.space).toEqual({
+    host: 'slack',
+    origin: 'https://app.slack.com',
+    target: 'C07VERTRIEB',
+    targetName: '#vertrieb-nord',
+  });
   // Editing the circle shows the channel by its name again, and keeps its id.
   await companion.getByRole('button', { name: 'Edit circle details' }).click();
   const edit = companion.getByRole('form', { name: 'Circle details' });
@@ -245,7 +250,10 @@ test('the circle form offers the user’s Slack channels for the circle’s spac
   const popup = await openPopupFor(extension, slackTab);
   await popup.getByRole('button', { name: 'Log this week' }).click();
   await popup.getByRole('textbox', { name: 'What I did toward my goal' }).fill('Zwei Gespräche im Vertrieb.');
-  await popup.getByRole('checkbox', { name: /^Share with the circle in/ }).check();
+  // The popup names the channel as the user chose it, not by its id.
+  await popup
+    .getByRole('checkbox', { name: 'Share with the circle in “#vertrieb-nord” (without the confidence)' })
+    .check();
   await popup.getByRole('button', { name: 'Save log' }).click();
   await expect
     .poll(
