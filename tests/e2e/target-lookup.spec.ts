@@ -2,71 +2,13 @@
 // once the account is connected), the work-out-loud composer and the circle form offer them as the user
 // types part of a name; the post goes to the chosen one's id on the contract server.
 import { clickByRole, findByRole, focusByRole, waitForRole } from '../../scripts/lib/closed-shadow.mjs';
-import * as slack from '../contract/slack/server.mjs';
-import { selfSignedCertificate } from '../contract/support/tls.mjs';
-import * as engage from '../contract/viva-engage/server.mjs';
 import { localDay, openCompanion } from './support/circle';
-import { test as base, type ExtensionFixture, expect, readExtensionDb } from './support/fixtures';
+import { type ExtensionFixture, expect, readExtensionDb } from './support/fixtures';
 import { openPopupFor } from './support/popup';
+import { connectAccount, ENGAGE_THREAD, SLACK_THREAD, test } from './support/token-hosts';
 
-type Engage = Awaited<ReturnType<typeof engage.startVivaEngage>>;
-type Slack = Awaited<ReturnType<typeof slack.startSlack>>;
-
-const test = base.extend<{ engage: Engage; slack: Slack }, { tls: { key: string; cert: string } }>({
-  tls: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
-    async ({}, use) => use(selfSignedCertificate([...engage.HOSTNAMES, ...slack.HOSTNAMES])),
-    { scope: 'worker' },
-  ],
-  engage: async ({ tls }, use) => {
-    const server = await engage.startVivaEngage({ tls });
-    try {
-      await use(server);
-    } finally {
-      await server.close();
-    }
-  },
-  slack: async ({ tls }, use) => {
-    const server = await slack.startSlack({ tls });
-    try {
-      await use(server);
-    } finally {
-      await server.close();
-    }
-  },
-  // The real host names, resolved to the contract servers; their certificate is made for this run.
-  launchArgs: async ({ engage: e, slack: s }, use) => {
-    const rules = [
-      ...engage.HOSTNAMES.map((host) => `MAP ${host} 127.0.0.1:${e.port}`),
-      ...slack.HOSTNAMES.map((host) => `MAP ${host} 127.0.0.1:${s.port}`),
-    ];
-    await use([`--host-resolver-rules=${rules.join(',')}`, '--ignore-certificate-errors']);
-  },
-});
-
-const ENGAGE_THREAD = `https://engage.cloud.microsoft/main/org/musterwerk.example/threads/eyJfdHlwZSI6IlRocmVhZCIsImlkIjoiMzI5NzcwMjM3NzcyNTk1MiJ9`;
-const SLACK_THREAD = `https://app.slack.com/client/${slack.TEAM.id}/${slack.CHANNEL}/thread/${slack.CHANNEL}-${slack.THREAD.root}`;
 const FIELD = 'Post in (group, space or channel)';
 const PICK_HINT = 'Type part of a name and choose from the list, or type an id.';
-
-/** Each host's app registration, and the name its account shows once connected. */
-const ACCOUNTS = {
-  'Viva Engage': { clientId: engage.CLIENT_ID, tenant: engage.TENANT, user: 'Mara Keller' },
-  Slack: { clientId: slack.CLIENT_ID, tenant: undefined, user: 'mara.keller' },
-};
-
-/** Connects the host's account on the options page. */
-async function connectAccount(extension: ExtensionFixture, host: keyof typeof ACCOUNTS) {
-  const options = await extension.context.newPage();
-  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-  const form = options.getByRole('form', { name: host });
-  const { clientId, tenant, user } = ACCOUNTS[host];
-  await form.getByRole('textbox', { name: 'Client id' }).fill(clientId);
-  if (tenant) await form.getByRole('textbox', { name: /tenant/i }).fill(tenant);
-  await form.getByRole('button', { name: `Connect ${host}` }).click();
-  await expect(form.getByRole('status')).toHaveText(`Connected as ${user}`);
-  await options.close();
-}
 
 /** Opens the work-out-loud composer on the post of `author` and types the update. */
 async function openWorkOutLoud(extension: ExtensionFixture, url: string, author: string, text: string) {
