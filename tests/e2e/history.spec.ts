@@ -4,8 +4,7 @@
 import type { Page } from '@playwright/test';
 import { addDays } from '../../lib/db/day-key';
 import { commentAs } from '../hosts/wordpress/comment-as.mjs';
-import { startWordPress, type WordPress } from '../hosts/wordpress/start.mjs';
-import { test as base, expect, readExtensionDb } from './support/fixtures';
+import { expect, readExtensionDb } from './support/fixtures';
 import {
   browserToday,
   importHistory,
@@ -16,24 +15,9 @@ import {
 } from './support/history';
 import { enableThroughPopup } from './support/popup';
 import { receivedThanks, stopServiceWorker } from './support/received';
-import { installWordPressPackages, signInToWordPress } from './support/wordpress';
+import { signInToWordPress, testWithWordPress } from './support/wordpress';
 
-const test = base.extend<object, { wordpress: WordPress }>({
-  wordpress: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
-    async ({}, use) => {
-      await installWordPressPackages();
-      const wordpress = await startWordPress();
-      try {
-        await use(wordpress);
-      } finally {
-        await wordpress.close();
-      }
-    },
-    // A fresh machine first installs the Debian packages (about a minute).
-    { scope: 'worker', timeout: 15 * 60_000 },
-  ],
-});
+const test = testWithWordPress;
 
 /** How the History names a day (en-US): "November 22, 2026". */
 const longDate = (day: string) =>
