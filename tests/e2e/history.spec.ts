@@ -4,7 +4,8 @@
 import type { Page } from '@playwright/test';
 import { addDays } from '../../lib/db/day-key';
 import { commentAs } from '../hosts/wordpress/comment-as.mjs';
-import { expect, readExtensionDb } from './support/fixtures';
+import { startWordPress, type WordPress } from '../hosts/wordpress/start.mjs';
+import { test as base, expect, readExtensionDb } from './support/fixtures';
 import {
   browserToday,
   importHistory,
@@ -15,9 +16,24 @@ import {
 } from './support/history';
 import { enableThroughPopup } from './support/popup';
 import { receivedThanks, stopServiceWorker } from './support/received';
-import { signInToWordPress, testWithWordPress } from './support/wordpress';
+import { installWordPressPackages, signInToWordPress } from './support/wordpress';
 
-const test = testWithWordPress;
+const test = base.extend<object, { wordpress: WordPress }>({
+  wordpress: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
+    async ({}, use) => {
+      await installWordPressPackages();
+      const wordpress = await startWordPress();
+      try {
+        await use(wordpress);
+      } finally {
+        await wordpress.close();
+      }
+    },
+    // A fresh machine first installs the Debian packages (about a minute).
+    { scope: 'worker', timeout: 15 * 60_000 },
+  ],
+});
 
 /** How the History names a day (en-US): "November 22, 2026". */
 const longDate = (day: string) =>

@@ -2,14 +2,30 @@
 // "Danke …" to the signed-in user's comment, and Rückenwind counts it as received, once.
 import { waitForRole } from '../../scripts/lib/closed-shadow.mjs';
 import { commentAs } from '../hosts/wordpress/comment-as.mjs';
-import { expect } from './support/fixtures';
+import { startWordPress, type WordPress } from '../hosts/wordpress/start.mjs';
+import { test as base, expect } from './support/fixtures';
 import { enableThroughPopup, openPopupFor } from './support/popup';
 import { receivedThanks, stopServiceWorker } from './support/received';
-import { signInToWordPress, testWithWordPress } from './support/wordpress';
+import { installWordPressPackages, signInToWordPress } from './support/wordpress';
 
 const THREAD = 'onboarding-wiki-ist-online';
 
-const test = testWithWordPress;
+const test = base.extend<object, { wordpress: WordPress }>({
+  wordpress: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
+    async ({}, use) => {
+      await installWordPressPackages();
+      const wordpress = await startWordPress();
+      try {
+        await use(wordpress);
+      } finally {
+        await wordpress.close();
+      }
+    },
+    // A fresh machine first installs the Debian packages (about a minute).
+    { scope: 'worker', timeout: 15 * 60_000 },
+  ],
+});
 
 test('colleagues’ thanks under the user’s comment and blog post count as thanks received, each exactly once', async ({
   extension,

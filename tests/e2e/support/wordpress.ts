@@ -3,8 +3,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { startWordPress, type WordPress } from '../../hosts/wordpress/start.mjs';
-import { test as base } from './fixtures';
+import type { WordPress } from '../../hosts/wordpress/start.mjs';
 
 const INSTALL_PACKAGES = fileURLToPath(new URL('../../hosts/wordpress/install-packages.sh', import.meta.url));
 
@@ -30,21 +29,3 @@ export async function signInToWordPress(page: Page, wordpress: WordPress, postUr
   await page.locator('#wp-submit').click();
   await page.waitForURL(postUrl);
 }
-
-/** The extension fixtures plus one real WordPress per worker, with the seed every spec starts from. */
-export const testWithWordPress = base.extend<object, { wordpress: WordPress }>({
-  wordpress: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
-    async ({}, use) => {
-      await installWordPressPackages();
-      const wordpress = await startWordPress();
-      try {
-        await use(wordpress);
-      } finally {
-        await wordpress.close();
-      }
-    },
-    // A fresh machine first installs the Debian packages (about a minute).
-    { scope: 'worker', timeout: 15 * 60_000 },
-  ],
-});
