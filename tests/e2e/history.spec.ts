@@ -18,6 +18,8 @@ import { enableThroughPopup } from './support/popup';
 import { receivedThanks, stopServiceWorker } from './support/received';
 import { installWordPressPackages, signInToWordPress } from './support/wordpress';
 
+// A WordPress of this spec file's own: shared with another spec, one spec's comments would reach the
+// other's scan for thanks received.
 const test = base.extend<object, { wordpress: WordPress }>({
   wordpress: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured first argument.
