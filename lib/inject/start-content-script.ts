@@ -10,7 +10,6 @@ import { BackgroundToContentSchema, type DeliveryResult } from '../messages/back
 import type { PageHelloReply } from '../messages/content-to-background';
 import type { Failure } from '../messages/result';
 import { sendFromContent } from '../messages/send';
-import { listTargetsFromPage } from '../targets/messages';
 import { createAnnouncer } from './announcer';
 import type { PageActions } from './composers-contract';
 import { deliver } from './deliver';
@@ -81,7 +80,7 @@ export async function startContentScript(
     values: hello.value.values ?? defaultValues(),
     wolHashtag: hello.value.wolHashtag,
     hasTargets: adapter.postTarget !== undefined,
-    listTargets: () => listTargetsFromPage(pageUrl().origin),
+    listTargets: () => sendFromContent({ type: 'targets.list', origin: pageUrl().origin }),
     async saveThanks(post, draft, postedText) {
       if (!me) return { reason: 'errorUnknownUser' };
       const result = await sendFromContent({
